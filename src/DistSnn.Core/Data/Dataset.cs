@@ -20,6 +20,11 @@ public sealed class Dataset
     }
 
     public string Name { get; }
+
+    /// <summary>Index of sample 0 in the source data set: sample <c>i</c> draws its random numbers as source sample
+    /// <c>FirstIndex + i</c>, so an offset or a limit never changes what an image sees.</summary>
+    public int FirstIndex { get; init; }
+
     public int Features { get; }
     public int Count => Labels.Length;
     public int Classes { get; }
@@ -38,6 +43,7 @@ public sealed class Dataset
     {
         if (start < 0 || count < 0 || start + count > Count) throw new ArgumentOutOfRangeException(nameof(count));
         return new Dataset(Name, Features, Values.AsSpan(start * Features, count * Features).ToArray(),
-            Labels.AsSpan(start, count).ToArray(), Classes, Shape);
+            Labels.AsSpan(start, count).ToArray(), Classes, Shape)
+        { FirstIndex = FirstIndex + start };
     }
 }

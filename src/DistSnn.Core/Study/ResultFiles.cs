@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace DistSnn.Core.Study;
+
+/// <summary>
+/// The study's output files (INTERFACE.md): <c>trials.csv</c>, <c>summary.csv</c>, <c>summary.json</c>.
+/// Numbers are printed round-trip ("R") with the invariant culture and "\n" line ends, so two runs can be
+/// compared byte for byte.
+/// </summary>
+public static class ResultFiles
+{
+    public const string TrialsCsv = "trials.csv";
+    public const string SummaryCsv = "summary.csv";
+    public const string SummaryJson = "summary.json";
+
+    /// <summary>SHA-256 of the spec's canonical text, lower-case hex.</summary>
+    public static string SpecHash(StudySpec spec) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(spec.CanonicalText)));
+
+    public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Header <c>point,trial,&lt;sweep keys&gt;,accuracy,correct,total</c>; one row per trial sorted by point, trial.</summary>
+    public static string FormatTrials(StudySpec spec, IEnumerable<TrialRecord> records)
+    {
+        var text = new StringBuilder();
+        text.Append("point,trial");
+        foreach (SweepAxis axis in spec.Sweep) text.Append(',').Append(Csv(axis.Key));
+        text.Append(",accuracy,correct,total\n");
+        foreach (TrialRecord r in records.OrderBy(r => r.Point).ThenBy(r => r.Trial))
+        {
+            text.Append(r.Point).Append(',').Append(r.Trial);
+            foreach (string value in spec.Points[r.Point].Coordinates) text.Append(',').Append(Csv(value));
+            text.Append(',').Append(Number(r.Result.Accuracy))
+                .Append(',').Append(r.Result.Correct)
+                .Append(',').Append(r.Result.Total).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Header <c>point,&lt;sweep keys&gt;,trials,accuracy_mean,accuracy_std,ci95_low,ci95_high</c>.</summary>
+    public static string FormatSummary(StudySpec spec, IEnumerable<PointSummary> summaries)
+    {
+        var text = new StringBuilder();
+        text.Append("point");
+        foreach (SweepAxis axis in spec.Sweep) text.Append(',').Append(Csv(axis.Key));
+        text.Append(",trials,accuracy_mean,accuracy_std,ci95_low,ci95_high\n");
+        foreach (PointSummary s in summaries)
+        {
+            text.Append(s.Point);
+            foreach (string value in s.Coordinates) text.Append(',').Append(Csv(value));
+            text.Append(',').Append(s.Trials)
+                .Append(',').Append(Number(s.Mean))
+                .Append(',').Append(Number(s.Std))
+                .Append(',').Append(Number(s.Ci95Low))
+                .Append(',').Append(Number(s.Ci95High)).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The study, its hash and every point's statistics (NaN, undefined for one trial, is written as null).</summary>
+    public static string FormatSummaryJson(StudySpec spec, IReadOnlyList<PointSummary> summaries, string modelDescription, string dataDescription)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("format", "distsnn-summary/1");
+            json.WriteString("name", spec.Name);
+            json.WriteString("spec_hash", SpecHash(spec));
+            json.WriteNumber("seed", spec.Seed);
+            json.WriteString("model", modelDescription);
+            json.WriteString("data", dataDescription);
+            json.WriteStartArray("sweep");
+            foreach (SweepAxis axis in spec.Sweep) json.WriteStringValue(axis.Key);
+            json.WriteEndArray();
+            json.WriteStartArray("points");
+            foreach (PointSummary s in summaries)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("point", s.Point);
+                json.WriteStartObject("coordinates");
+                for (int i = 0; i < spec.Sweep.Count; i++) json.WriteString(spec.Sweep[i].Key, s.Coordinates[i]);
+                json.WriteEndObject();
+                json.WriteNumber("trials", s.Trials);
+                WriteNumber(json, "accuracy_mean", s.Mean);
+                WriteNumber(json, "accuracy_std", s.Std);
+                WriteNumber(json, "accuracy_se", s.StandardError);
+                WriteNumber(json, "ci95_low", s.Ci95Low);
+                WriteNumber(json, "ci95_high", s.Ci95High);
+                WriteNumber(json, "accuracy_min", s.Min);
+                WriteNumber(json, "accuracy_max", s.Max);
+                WriteNumber(json, "adc_clip_fraction", s.AdcClipFraction);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
+    }
+
+    private static void WriteNumber(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value)) json.WriteNumber(name, value);
+        else json.WriteNull(name);
+    }
+
+    /// <summary>Quotes a CSV field only when it needs it.</summary>
+    private static string Csv(string field) =>
+        field.IndexOfAny([',', '"', '\n', '\r']) < 0 ? field : "\"" + field.Replace("\"", "\"\"") + "\"";
+}

@@ -1,0 +1,120 @@
+using DistSnn.Core.Data;
+
+namespace DistSnn.Core.Tests.Data;
+
+public class DataLoaderTests
+{
+    private const string Spec = "study.yaml";
+
+    [Fact]
+    public void Loads_the_built_in_sets_with_offset_and_limit()
+    {
+        Dataset digits = DataLoader.Load(new DataSpec("digits", Split: "test", Offset: 10, Limit: 50), null, Spec);
+        Dataset all = BuiltinDatasets.Digits("test");
+
+        Assert.Equal(50, digits.Count);
+        Assert.Equal(all.Labels.Skip(10).Take(50), digits.Labels);
+        Assert.Equal(all.Sample(10).ToArray(), digits.Sample(0).ToArray());
+        Assert.Equal(455, DataLoader.Load(new DataSpec("breast-cancer", Split: "train"), null, Spec).Count);
+    }
+
+    [Fact]
+    public void A_limit_beyond_the_end_is_clamped()
+    {
+        Dataset tail = DataLoader.Load(new DataSpec("digits", Offset: 590, Limit: 100), null, Spec);
+        Assert.Equal(7, tail.Count);
+    }
+
+    [Fact]
+    public void An_offset_past_the_end_is_bad_input()
+    {
+        var e = Assert.Throws<InputException>(() => DataLoader.Load(new DataSpec("digits", Offset: 597), null, Spec));
+        Assert.Equal(Spec, e.Origin);
+        Assert.Equal("data.offset", e.Field);
+    }
+
+    [Fact]
+    public void An_unknown_source_lists_the_known_ones()
+    {
+        var e = Assert.Throws<InputException>(() => DataLoader.Load(new DataSpec("cifar"), null, Spec));
+        Assert.Equal("data.source", e.Field);
+        Assert.Contains("expected one of digits, breast-cancer, fashion-mnist, mnist, idx, csv", e.Message);
+    }
+
+    [Theory]
+    [InlineData("digits", "some/path", "test", "data.path")]
+    [InlineData("digits", null, "validation", "data.split")]
+    [InlineData("mnist", null, "test", "data.path")]
+    [InlineData("csv", null, "test", "data.path")]
+    public void Bad_fields_are_named(string source, string? path, string split, string field)
+    {
+        var e = Assert.Throws<InputException>(() => DataLoader.Load(new DataSpec(source, path, split), null, Spec));
+        Assert.Equal(field, e.Field);
+    }
+
+    [Fact]
+    public void A_missing_file_or_directory_is_named_with_its_absolute_path()
+    {
+        using var dir = new TempDirectory();
+        var csv = Assert.Throws<InputException>(() => DataLoader.Load(new DataSpec("csv", "absent.csv"), dir.Path, Spec));
+        Assert.Equal("data.path", csv.Field);
+        Assert.Contains("not found: " + dir.File("absent.csv"), csv.Message);
+
+        var mnist = Assert.Throws<InputException>(() => DataLoader.Load(new DataSpec("fashion-mnist", "nowhere"), dir.Path, Spec));
+        Assert.Equal("data.path", mnist.Field);
+        Assert.Contains("not found: " + dir.File("nowhere"), mnist.Message);
+
+        Directory.CreateDirectory(dir.File("empty"));
+        var files = Assert.Throws<InputException>(() => DataLoader.Load(new DataSpec("mnist", "empty", "train"), dir.Path, Spec));
+        Assert.Contains("train-images-idx3-ubyte", files.Message);
+    }
+
+    [Fact]
+    public void Loads_an_idx_pair_and_a_csv_relative_to_the_base_directory()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("my-images-idx3-ubyte", IdxBytes.Images(4, 1, 2, i => (byte)(60 * i)));
+        dir.Write("my-labels-idx1-ubyte", IdxBytes.Labels(0, 1, 0, 1));
+        dir.Write("d.csv", "1,0\n2,1\n3,0\n");
+
+        Dataset idx = DataLoader.Load(new DataSpec("idx", "my-images-idx3-ubyte", Limit: 3), dir.Path, Spec);
+        Dataset csv = DataLoader.Load(new DataSpec("csv", "d.csv", Offset: 1), dir.Path, Spec);
+
+        Assert.Equal(3, idx.Count);
+        Assert.Equal(new[] { 1, 2 }, idx.Shape);
+        Assert.Equal(new[] { 0.5f, 1f }, csv.Values);
+    }
+
+    [Fact]
+    public void An_idx_path_must_name_an_images_file_with_labels_beside_it()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("data.bin", IdxBytes.Images(1, 1, 1, _ => 0));
+        dir.Write("x-images-idx3-ubyte", IdxBytes.Images(1, 1, 1, _ => 0));
+
+        var name = Assert.Throws<InputException>(() => DataLoader.Load(new DataSpec("idx", "data.bin"), dir.Path, Spec));
+        Assert.Contains("images-idx3", name.Message);
+        var labels = Assert.Throws<InputException>(() => DataLoader.Load(new DataSpec("idx", "x-images-idx3-ubyte"), dir.Path, Spec));
+        Assert.Contains("not found: " + dir.File("x-labels-idx1-ubyte"), labels.Message);
+    }
+
+    [FashionMnistFact]
+    public void Loads_Fashion_MNIST_from_its_default_directory()
+    {
+        Dataset test = DataLoader.Load(new DataSpec("fashion-mnist", Limit: 1000), null, Spec);
+
+        Assert.Equal(1000, test.Count);
+        Assert.Equal("fashion-mnist", test.Name);
+        Assert.Equal(new[] { 9, 2, 1, 1, 6 }, test.Labels.Take(5));
+        Assert.Equal(10, test.Classes);
+    }
+
+    [FashionMnistFact]
+    public void Loads_the_Fashion_MNIST_train_split()
+    {
+        Dataset train = DataLoader.Load(new DataSpec("fashion-mnist", Split: "train", Offset: 59_990), null, Spec);
+
+        Assert.Equal(10, train.Count);
+        Assert.Equal(784, train.Features);
+    }
+}

@@ -1,1 +1,3 @@
-class P { static void Main(){} }
+using DistSnn.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -98,7 +98,7 @@ public class DataLoaderTests
         Assert.Contains("not found: " + dir.File("x-labels-idx1-ubyte"), labels.Message);
     }
 
-    [FashionMnistFact]
+    [Fact]
     public void Loads_Fashion_MNIST_from_its_default_directory()
     {
         Dataset test = DataLoader.Load(new DataSpec("fashion-mnist", Limit: 1000), null, Spec);
@@ -109,7 +109,7 @@ public class DataLoaderTests
         Assert.Equal(10, test.Classes);
     }
 
-    [FashionMnistFact]
+    [Fact]
     public void Loads_the_Fashion_MNIST_train_split()
     {
         Dataset train = DataLoader.Load(new DataSpec("fashion-mnist", Split: "train", Offset: 59_990), null, Spec);

@@ -4,7 +4,7 @@ namespace DistSnn.Core.Tests.Data;
 
 public class IdxFileTests
 {
-    [FashionMnistFact]
+    [Fact]
     public void Reads_the_real_Fashion_MNIST_test_set()
     {
         string dir = DataLoader.DefaultFashionMnistDirectory;
@@ -110,7 +110,7 @@ public class IdxFileTests
         Assert.Contains("truncated", e.Message);
     }
 
-    [FashionMnistFact]
+    [Fact]
     public void A_real_gzip_file_cut_in_the_middle_is_bad_input()
     {
         using var dir = new TempDirectory();

@@ -32,10 +32,10 @@ public class ModelFileTests
         return e;
     }
 
-    [SharedModelFact]
+    [Fact]
     public void Loads_the_model_PyTorch_wrote()
     {
-        SnnModel model = ModelFile.Load(SharedFiles.FashionMnistModel!);
+        SnnModel model = ModelFile.Load(TestData.SharedModelPath);
 
         Assert.Equal(2, model.Layers.Count);
         Assert.Equal((500, 784), (model.Layers[0].Outputs, model.Layers[0].Inputs));
@@ -55,11 +55,11 @@ public class ModelFileTests
         Assert.True(model.Layers[0].MaxAbsWeight() > 0);
     }
 
-    [SharedModelFact]
+    [Fact]
     public void Save_then_load_round_trips_bit_exactly_and_save_is_byte_deterministic()
     {
         using var dir = new TempDirectory();
-        SnnModel original = ModelFile.Load(SharedFiles.FashionMnistModel!);
+        SnnModel original = ModelFile.Load(TestData.SharedModelPath);
         string first = dir.File("first.safetensors"), second = dir.File("second.safetensors"), third = dir.File("third.safetensors");
 
         ModelFile.Save(original, first);
@@ -127,11 +127,11 @@ public class ModelFileTests
         Assert.Equal(0.95, ModelFile.FromSafetensors(content, "x").Neuron.Beta);
     }
 
-    [SharedModelFact]
+    [Fact]
     public void A_file_cut_in_the_middle_of_the_buffer_names_the_tensor()
     {
         using var dir = new TempDirectory();
-        byte[] bytes = File.ReadAllBytes(SharedFiles.FashionMnistModel!);
+        byte[] bytes = File.ReadAllBytes(TestData.SharedModelPath);
         string path = dir.Write("cut.safetensors", bytes.AsSpan(0, bytes.Length / 2).ToArray());
 
         var e = Assert.Throws<InputException>(() => ModelFile.Load(path));
@@ -140,11 +140,11 @@ public class ModelFileTests
         Assert.Contains("outside", e.Message);
     }
 
-    [SharedModelFact]
+    [Fact]
     public void A_header_claiming_more_than_the_file_is_bad_input()
     {
         using var dir = new TempDirectory();
-        byte[] bytes = File.ReadAllBytes(SharedFiles.FashionMnistModel!);
+        byte[] bytes = File.ReadAllBytes(TestData.SharedModelPath);
         BinaryPrimitives.WriteUInt64LittleEndian(bytes, (ulong)bytes.Length);
         string path = dir.Write("long.safetensors", bytes);
 

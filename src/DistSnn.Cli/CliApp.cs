@@ -1,0 +1,47 @@
+using System.CommandLine;
+using DistSnn.Cli.Commands;
+using DistSnn.Core;
+
+namespace DistSnn.Cli;
+
+/// <summary>
+/// The <c>distsnn</c> command tree. Exit codes (INTERFACE.md): 0 success, 2 bad input (one <c>error:</c> line
+/// on stderr, no stack trace), 1 a failure at run time.
+/// </summary>
+public static class CliApp
+{
+    public const int Success = 0;
+    public const int RuntimeFailure = 1;
+    public const int BadInput = 2;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("DistSnn: accuracy of spiking neural networks on imperfect memristive crossbars, as Monte Carlo studies.");
+        root.Subcommands.Add(StudyCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(TrainCommand.Create(stdout, stderr));
+
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            stderr.WriteLine($"error: command line: {parsed.Errors[0].Message} (see 'distsnn --help')");
+            return BadInput;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (InputException e)
+        {
+            stderr.WriteLine($"error: {OneLine(e.Message)}");
+            return BadInput;
+        }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("DISTSNN_DEBUG") is null)
+        {
+            stderr.WriteLine($"error: internal failure: {OneLine(e.Message)} ({e.GetType().Name}; set DISTSNN_DEBUG=1 for the stack trace)");
+            return RuntimeFailure;
+        }
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+}

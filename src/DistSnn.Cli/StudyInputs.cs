@@ -1,0 +1,48 @@
+using DistSnn.Core;
+using DistSnn.Core.Data;
+using DistSnn.Core.Models;
+using DistSnn.Core.Snn;
+using DistSnn.Core.Study;
+
+namespace DistSnn.Cli;
+
+/// <summary>A study's spec with its model and data loaded and checked against each other.</summary>
+public sealed record StudyInputs(StudySpec Spec, SnnModel Model, Dataset Data, string? BaseDirectory)
+{
+    public const string DemoOrigin = "builtin:demo";
+
+    /// <summary>Reads the spec (or the built-in demo when <paramref name="specPath"/> is null), applies the sets, loads model and data.</summary>
+    public static StudyInputs Load(string? specPath, IReadOnlyList<string> sets)
+    {
+        StudySpec spec;
+        string? baseDirectory;
+        if (specPath is null)
+        {
+            baseDirectory = Directory.GetCurrentDirectory();
+            spec = StudySpecReader.ReadText(StudySpecReader.DemoSpecText, DemoOrigin, baseDirectory, sets);
+        }
+        else
+        {
+            baseDirectory = Path.GetDirectoryName(Path.GetFullPath(specPath));
+            spec = StudySpecReader.ReadFile(specPath, sets);
+        }
+
+        SnnModel model = ModelReference.Resolve(spec.Model, baseDirectory, spec.Origin);
+        Dataset data = DataLoader.Load(spec.Data, baseDirectory, spec.Origin);
+        if (data.Features != model.Inputs)
+            throw new InputException(spec.Origin, "data",
+                $"the data has {data.Features} features per sample but the model '{spec.Model}' takes {model.Inputs} inputs");
+        if (data.Classes > model.Classes)
+            throw new InputException(spec.Origin, "data",
+                $"the data has {data.Classes} classes but the model '{spec.Model}' has {model.Classes} outputs");
+        if (data.Count == 0)
+            throw new InputException(spec.Origin, "data", "expected at least one sample, got none");
+        return new StudyInputs(spec, model, data, baseDirectory);
+    }
+
+    public string DataDescription =>
+        $"{Spec.Data.Source} {Spec.Data.Split} samples {Data.FirstIndex}..{Data.FirstIndex + Data.Count - 1} ({Data.Count})";
+
+    public string ModelDescription =>
+        $"{Spec.Model} ({string.Join("-", new[] { Model.Inputs }.Concat(Model.Layers.Select(l => l.Outputs)))}, {Model.Neuron.KindName}, T={Model.Timesteps})";
+}

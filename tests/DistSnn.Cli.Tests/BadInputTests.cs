@@ -1,0 +1,145 @@
+using System.Text;
+
+namespace DistSnn.Cli.Tests;
+
+/// <summary>Every kind of bad input ends with exit code 2 and one <c>error:</c> line naming the file and the field; never a stack trace.</summary>
+public class BadInputTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private const string GoodSpec = """
+        name: bad-input
+        model: builtin:digits-mlp
+        data: { source: digits, limit: 20 }
+        trials: 2
+        """;
+
+    private static void AssertBadInput(CliRun run, params string[] mentions)
+    {
+        Assert.Equal(2, run.ExitCode);
+        string[] lines = run.StderrLines;
+        Assert.Single(lines);
+        Assert.StartsWith("error: ", lines[0]);
+        Assert.DoesNotContain("   at ", run.Stderr);
+        foreach (string m in mentions) Assert.Contains(m, lines[0]);
+        Assert.Equal("", run.Stdout);
+    }
+
+    private CliRun Validate(string spec) => CliRun.Of("validate", _dir.File("spec.yaml", spec));
+
+    [Fact]
+    public void The_good_spec_is_accepted() => Assert.Equal(0, Validate(GoodSpec).ExitCode);
+
+    [Fact]
+    public void Missing_spec_file() => AssertBadInput(CliRun.Of("study", _dir.Combine("nope.yaml"), "--out", _dir.Combine("out")), "nope.yaml", "not found");
+
+    [Fact]
+    public void Malformed_yaml() => AssertBadInput(Validate("name: x\nmodel: [builtin:digits-mlp\ntrials: 2\n"), "spec.yaml", "line");
+
+    [Fact]
+    public void Unknown_key_suggests_the_nearest() =>
+        AssertBadInput(Validate(GoodSpec + "\ncrossbar: { devise: { read: { sigma: 0.1 } } }\n"), "spec.yaml", "crossbar.devise", "crossbar.device");
+
+    [Fact]
+    public void Negative_sigma() =>
+        AssertBadInput(Validate(GoodSpec + "\ncrossbar: { device: { read: { sigma: -0.1 } } }\n"), "spec.yaml", "crossbar.device.read.sigma", "-0.1");
+
+    [Fact]
+    public void Tile_size_zero() =>
+        AssertBadInput(Validate(GoodSpec + "\ncrossbar: { tile: { rows: 0 } }\n"), "spec.yaml", "crossbar.tile.rows");
+
+    [Fact]
+    public void Negative_sigma_from_the_command_line() =>
+        AssertBadInput(CliRun.Of("validate", _dir.File("spec.yaml", GoodSpec), "--set", "crossbar.device.programming.sigma=-1"), "crossbar.device.programming.sigma");
+
+    [Fact]
+    public void Set_without_equals_sign() =>
+        AssertBadInput(CliRun.Of("validate", _dir.File("spec.yaml", GoodSpec), "--set", "trials"), "--set");
+
+    [Fact]
+    public void Unknown_option() => AssertBadInput(CliRun.Of("study", "--no-such-option"), "command line");
+
+    [Fact]
+    public void Missing_model_file() =>
+        AssertBadInput(Validate(GoodSpec.Replace("builtin:digits-mlp", "missing.safetensors")), "model", "missing.safetensors");
+
+    [Fact]
+    public void Truncated_safetensors()
+    {
+        byte[] bytes = File.ReadAllBytes(Repository.SharedModel);
+        File.WriteAllBytes(_dir.Combine("model.safetensors"), bytes[..(bytes.Length / 2)]);
+        AssertBadInput(Validate(FashionSpec("model.safetensors")), "model.safetensors");
+    }
+
+    [Fact]
+    public void Safetensors_header_claims_more_bytes_than_the_file_has()
+    {
+        byte[] bytes = File.ReadAllBytes(Repository.SharedModel);
+        BitConverter.GetBytes((ulong)bytes.Length * 2).CopyTo(bytes, 0);
+        File.WriteAllBytes(_dir.Combine("model.safetensors"), bytes);
+        AssertBadInput(Validate(FashionSpec("model.safetensors")), "model.safetensors", "header");
+    }
+
+    [Fact]
+    public void Weight_shapes_that_do_not_chain()
+    {
+        WriteSafetensors("model.safetensors", ("layers.0.weight", [5, 64], 0.1f), ("layers.1.weight", [10, 4], 0.1f));
+        AssertBadInput(Validate(GoodSpec.Replace("builtin:digits-mlp", "model.safetensors")), "model.safetensors", "layers.1.weight");
+    }
+
+    [Fact]
+    public void NaN_weights()
+    {
+        WriteSafetensors("model.safetensors", ("layers.0.weight", [5, 64], float.NaN), ("layers.1.weight", [10, 5], 0.1f));
+        AssertBadInput(Validate(GoodSpec.Replace("builtin:digits-mlp", "model.safetensors")), "model.safetensors", "layers.0.weight");
+    }
+
+    [Fact]
+    public void Wrong_idx_magic_number()
+    {
+        using (var file = File.Create(_dir.Combine("t10k-images-idx3-ubyte")))
+            file.Write([0x12, 0x34, 0x56, 0x78, 0, 0, 0, 1, 0, 0, 0, 28, 0, 0, 0, 28]);
+        File.WriteAllBytes(_dir.Combine("t10k-labels-idx1-ubyte"), [0, 0, 8, 1, 0, 0, 0, 1, 3]);
+        string spec = FashionSpec(Repository.SharedModel).Replace("source: fashion-mnist", "source: fashion-mnist, path: .");
+        AssertBadInput(Validate(spec), "t10k-images-idx3-ubyte", "magic");
+    }
+
+    [Fact]
+    public void Existing_results_are_not_overwritten()
+    {
+        string outDir = _dir.Combine("out");
+        Directory.CreateDirectory(outDir);
+        File.WriteAllText(Path.Combine(outDir, "trials.csv"), "earlier results");
+        AssertBadInput(CliRun.Of("study", _dir.File("spec.yaml", GoodSpec), "--out", outDir, "--quiet"), "--out", "--overwrite");
+        Assert.Equal("earlier results", File.ReadAllText(Path.Combine(outDir, "trials.csv")));
+    }
+
+    private static string FashionSpec(string model) => $"""
+        name: fmnist
+        model: {model}
+        data: {"{"} source: fashion-mnist, limit: 10 {"}"}
+        trials: 2
+        """;
+
+    /// <summary>Writes a safetensors file by hand (8-byte header length, JSON header, little-endian F32 data).</summary>
+    private void WriteSafetensors(string name, params (string Name, int[] Shape, float Fill)[] tensors)
+    {
+        var header = new StringBuilder("{\"__metadata__\":{\"format\":\"distsnn-model/1\"}");
+        var data = new MemoryStream();
+        foreach (var (tensorName, shape, fill) in tensors)
+        {
+            int count = shape.Aggregate(1, (a, b) => a * b);
+            long begin = data.Length;
+            for (int i = 0; i < count; i++) data.Write(BitConverter.GetBytes(fill));
+            header.Append($",\"{tensorName}\":{{\"dtype\":\"F32\",\"shape\":[{string.Join(",", shape)}],\"data_offsets\":[{begin},{data.Length}]}}");
+        }
+        header.Append('}');
+        byte[] headerBytes = Encoding.UTF8.GetBytes(header.ToString());
+        using var file = File.Create(_dir.Combine(name));
+        file.Write(BitConverter.GetBytes((ulong)headerBytes.Length));
+        file.Write(headerBytes);
+        file.Write(data.ToArray());
+    }
+}

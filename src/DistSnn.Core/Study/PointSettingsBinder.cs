@@ -1,0 +1,67 @@
+using DistSnn.Core.Crossbar;
+using DistSnn.Core.Snn;
+
+namespace DistSnn.Core.Study;
+
+/// <summary>
+/// Typed settings to <see cref="PointSettings"/>, with the checks that involve more than one key. Run for every
+/// sweep point, so a combination that is only invalid at some point is caught before any trial runs.
+/// </summary>
+internal static class PointSettingsBinder
+{
+    // stuck_off + stuck_on is compared with a little room so that 0.7 + 0.3 (0.99999...98 or 1.00...02) passes.
+    private const double ProbabilitySlack = 1e-12;
+
+    /// <param name="point">Said after a cross-key error, e.g. " at sweep point 3", so the user knows which combination failed.</param>
+    public static PointSettings Bind(SpecValues values, string point = "")
+    {
+        double gmin = values.Required<double>("crossbar.mapping.gmin");
+        double gmax = values.Required<double>("crossbar.mapping.gmax");
+        if (gmax <= gmin)
+        {
+            string key = values.IsSwept("crossbar.mapping.gmin") && !values.IsSwept("crossbar.mapping.gmax") ? "crossbar.mapping.gmin" : "crossbar.mapping.gmax";
+            throw values.Problem(key, $"expected gmax > gmin, got gmin {ScalarSyntax.FormatNumber(gmin)} and gmax {ScalarSyntax.FormatNumber(gmax)}{point}");
+        }
+
+        double stuckOff = values.Required<double>("crossbar.faults.stuck_off");
+        double stuckOn = values.Required<double>("crossbar.faults.stuck_on");
+        if (stuckOff + stuckOn > 1 + ProbabilitySlack)
+        {
+            // Point at the value the user is most likely to change: a swept one, else one that is written.
+            string key = values.IsSwept("crossbar.faults.stuck_off") || (!values.IsWritten("crossbar.faults.stuck_on") && values.IsWritten("crossbar.faults.stuck_off"))
+                ? "crossbar.faults.stuck_off"
+                : "crossbar.faults.stuck_on";
+            throw values.Problem(key, $"expected stuck_off + stuck_on <= 1, got {ScalarSyntax.FormatNumber(stuckOff)} + {ScalarSyntax.FormatNumber(stuckOn)}{point}");
+        }
+
+        var crossbar = new CrossbarSettings
+        {
+            Tile = new TileSettings((int)values.Required<long>("crossbar.tile.rows"), (int)values.Required<long>("crossbar.tile.cols")),
+            Mapping = new MappingSettings(gmin, gmax, values.Required<ScaleMode>("crossbar.mapping.scale"), (int)values.Required<long>("crossbar.mapping.levels")),
+            Device = new DeviceSettings
+            {
+                Programming = new ProgrammingSettings(
+                    values.Required<NoiseModel>("crossbar.device.programming.model"),
+                    values.Required<double>("crossbar.device.programming.sigma")),
+                Read = new ReadSettings(
+                    values.Required<NoiseModel>("crossbar.device.read.model"),
+                    values.Required<double>("crossbar.device.read.sigma"),
+                    values.Required<ReadNoisePath>("crossbar.device.read.path")),
+            },
+            Faults = new FaultSettings(stuckOff, stuckOn),
+            Adc = new AdcSettings(
+                (int)values.Required<long>("crossbar.adc.bits"),
+                values["crossbar.adc.range"] is double range ? range : null),
+            Dac = new DacSettings((int)values.Required<long>("crossbar.dac.bits")),
+            IrDrop = new IrDropSettings(values.Required<IrDropModel>("crossbar.ir_drop.model")),
+        };
+
+        var neuron = new NeuronOverrides(
+            values.Number("neuron.beta"),
+            values.Number("neuron.threshold"),
+            values.Choice<ResetMode>("neuron.reset"),
+            values.Number("neuron.sigma"));
+
+        return new PointSettings((int?)values.Integer("timesteps"), neuron, values.Choice<EncoderKind>("encoder"), crossbar);
+    }
+}

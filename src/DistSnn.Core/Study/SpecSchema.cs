@@ -1,0 +1,87 @@
+using DistSnn.Core.Crossbar;
+using DistSnn.Core.Snn;
+
+namespace DistSnn.Core.Study;
+
+/// <summary>
+/// Every key of <c>distsnn-study/1</c> with its grammar and default, in the order the docs present them.
+/// Defaults here mirror the record defaults in <see cref="CrossbarSettings"/> and <see cref="Data.DataSpec"/>.
+/// </summary>
+internal static class SpecSchema
+{
+    public const string Format = "distsnn-study/1";
+    public const string Trials = "trials";
+    public const string Sweep = "sweep";
+
+    public static IReadOnlyList<SpecKey> Keys { get; } =
+    [
+        Study("format", TextType.Exactly(Format, "the only format this version reads"), Format),
+        Study("name", TextType.StudyName),
+        Study("seed", new IntegerType(0, uint.MaxValue), 1L),
+        Study("model", TextType.NonEmpty),
+        Section("data"),
+        Study("data.source", TextType.NonEmpty, "digits"),
+        Study("data.path", TextType.NonEmpty),
+        Study("data.split", ChoiceType.Of("test", "train"), "test"),
+        Study("data.limit", new IntegerType(1, int.MaxValue)),
+        Study("data.offset", new IntegerType(0, int.MaxValue), 0L),
+        Point("timesteps", new IntegerType(1, 100_000)),
+        Study("batch", new IntegerType(1, 65_536), 64L),
+        Section("neuron"),
+        Point("neuron.beta", NumberType.AboveUpTo(0, 1)),
+        Point("neuron.threshold", NumberType.Above(0)),
+        Point("neuron.reset", ChoiceType.ForEnum<ResetMode>()),
+        Point("neuron.sigma", NumberType.AtLeast(0)),
+        Point("encoder", ChoiceType.ForEnum<EncoderKind>()),
+        Section("crossbar"),
+        Section("crossbar.tile"),
+        Point("crossbar.tile.rows", new IntegerType(1, 4096), 128L),
+        Point("crossbar.tile.cols", new IntegerType(1, 4096), 128L),
+        Section("crossbar.mapping"),
+        Point("crossbar.mapping.gmin", NumberType.AtLeast(0), 0.0),
+        Point("crossbar.mapping.gmax", NumberType.Above(0), 25.0),
+        Point("crossbar.mapping.scale", ChoiceType.ForEnum<ScaleMode>(), ScaleMode.PerLayer),
+        Point("crossbar.mapping.levels", new IntegerType(2, 65_536, zeroMeansOff: true), 0L),
+        Section("crossbar.device"),
+        Section("crossbar.device.programming"),
+        Point("crossbar.device.programming.model", ChoiceType.ForEnum<NoiseModel>(), NoiseModel.Proportional),
+        Point("crossbar.device.programming.sigma", NumberType.AtLeast(0), 0.0),
+        Section("crossbar.device.read"),
+        Point("crossbar.device.read.model", ChoiceType.ForEnum<NoiseModel>(), NoiseModel.Proportional),
+        Point("crossbar.device.read.sigma", NumberType.AtLeast(0), 0.0),
+        Point("crossbar.device.read.path", ChoiceType.ForEnum<ReadNoisePath>(), ReadNoisePath.Column),
+        Section("crossbar.faults"),
+        Point("crossbar.faults.stuck_off", NumberType.Probability, 0.0),
+        Point("crossbar.faults.stuck_on", NumberType.Probability, 0.0),
+        Section("crossbar.adc"),
+        Point("crossbar.adc.bits", new IntegerType(2, 24, zeroMeansOff: true), 0L),
+        Point("crossbar.adc.range", new AutoOrNumberType(), AutoOrNumberType.Auto),
+        Section("crossbar.dac"),
+        Point("crossbar.dac.bits", new IntegerType(0, 24), 0L),
+        Section("crossbar.ir_drop"),
+        Point("crossbar.ir_drop.model", ChoiceType.ForEnum<IrDropModel>("the analytical and nodal models come later"), IrDropModel.None),
+        new(Trials, SpecKeyShape.Trials),
+        Study("trials.min", TrialCountBinder.MinType),
+        Study("trials.max", TrialCountBinder.MaxType),
+        Study("trials.ci_halfwidth", TrialCountBinder.HalfWidthType),
+        new(Sweep, SpecKeyShape.Sweep),
+    ];
+
+    private static readonly Dictionary<string, SpecKey> ByPath = Keys.ToDictionary(k => k.Path);
+
+    /// <summary>The scalar settings bound into <see cref="SpecValues"/>: every value key except the parts of an adaptive trial count.</summary>
+    public static IEnumerable<SpecKey> Settings => Keys.Where(k => k.Shape == SpecKeyShape.Value && k.Parent != Trials);
+
+    public static SpecKey? Find(string path) => ByPath.GetValueOrDefault(path);
+
+    public static SpecKey Get(string path) => ByPath[path];
+
+    /// <summary>The keys directly inside a section (the top when <paramref name="section"/> is empty).</summary>
+    public static IEnumerable<SpecKey> ChildrenOf(string section) => Keys.Where(k => k.Parent == section);
+
+    private static SpecKey Section(string path) => new(path, SpecKeyShape.Section);
+
+    private static SpecKey Study(string path, SpecValueType type, object? defaultValue = null) => new(path, SpecKeyShape.Value, type, defaultValue);
+
+    private static SpecKey Point(string path, SpecValueType type, object? defaultValue = null) => new(path, SpecKeyShape.Value, type, defaultValue, Sweepable: true);
+}

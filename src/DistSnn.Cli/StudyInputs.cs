@@ -9,7 +9,7 @@ namespace DistSnn.Cli;
 /// <summary>A study's spec with its model and data loaded and checked against each other.</summary>
 public sealed record StudyInputs(StudySpec Spec, SnnModel Model, Dataset Data, string? BaseDirectory)
 {
-    public const string DemoOrigin = "builtin:demo";
+    public const string DemoOrigin = StudySpecReader.DemoOrigin;
 
     /// <summary>Reads the spec (or the built-in demo when <paramref name="specPath"/> is null), applies the sets, loads model and data.</summary>
     public static StudyInputs Load(string? specPath, IReadOnlyList<string> sets)
@@ -19,7 +19,7 @@ public sealed record StudyInputs(StudySpec Spec, SnnModel Model, Dataset Data, s
         if (specPath is null)
         {
             baseDirectory = Directory.GetCurrentDirectory();
-            spec = StudySpecReader.ReadText(StudySpecReader.DemoSpecText, DemoOrigin, baseDirectory, sets);
+            spec = StudySpecReader.ReadDemo(sets);
         }
         else
         {

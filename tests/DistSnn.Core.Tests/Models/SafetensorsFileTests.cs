@@ -164,7 +164,7 @@ public class SafetensorsFileTests
     {
         byte[] original = File.ReadAllBytes(TestData.SharedModelPath);
         int headerEnd = 8 + (int)BinaryPrimitives.ReadUInt64LittleEndian(original);
-        var random = new Random(12345);
+        var random = new System.Random(12345);
         byte[] bytes = (byte[])original.Clone();
         for (int round = 0; round < 500; round++)
         {

@@ -20,7 +20,7 @@ public sealed class ProgrammedTile
         ColStart = colStart;
         Cols = cols;
         ConfiguredCols = configuredCols;
-        Weight = new float[rows * cols];
+        Weight = new double[rows * cols];
         GPlus = new float[rows * cols];
         GMinus = new float[rows * cols];
     }
@@ -38,12 +38,13 @@ public sealed class ProgrammedTile
     /// <summary>The configured tile width: device element numbers use it, so they do not depend on edge tiles.</summary>
     public int ConfiguredCols { get; }
 
-    /// <summary>Effective weight per device pair, row-major <c>[Rows, Cols]</c>: <c>(G+ - G-) * WeightPerSiemens</c>.
+    /// <summary>Effective weight per device pair, row-major <c>[Rows, Cols]</c>: <c>(G+ - G-) * WeightPerSiemens</c>
+    /// rounded to float precision, kept as double so rows add to double accumulators with vector instructions.
     /// With ideal devices this is the layer's float weight exactly.</summary>
-    public float[] Weight { get; }
+    public double[] Weight { get; }
 
     /// <summary>Read-noise variance per pair and unit input squared, in weight units squared; null without read noise.</summary>
-    public float[]? ReadVariance { get; private set; }
+    public double[]? ReadVariance { get; private set; }
 
     /// <summary>Programmed conductances (uS), row-major <c>[Rows, Cols]</c>: what the per-device read path uses.</summary>
     public float[] GPlus { get; }
@@ -88,7 +89,7 @@ public sealed class ProgrammedTile
         bool faults = StuckAtFaults.Any(settings.Faults);
         var read = settings.Device.Read;
         bool readVariance = read.Sigma > 0 && read.Path == ReadNoisePath.Column;
-        if (readVariance) tile.ReadVariance = new float[rows * cols];
+        if (readVariance) tile.ReadVariance = new double[rows * cols];
         double k = mapping.WeightPerSiemens;
 
         Span<double> z = stackalloc double[2];
@@ -116,8 +117,9 @@ public sealed class ProgrammedTile
                 int i = r * cols + c;
                 tile.GPlus[i] = (float)gp;
                 tile.GMinus[i] = (float)gn;
+                // Rounding to float makes an ideal pair give back the model's float weight bit for bit.
                 tile.Weight[i] = (float)((gp - gn) * k);
-                if (readVariance) tile.ReadVariance![i] = (float)(ReadNoise.PairVariance(gp, gn, read) * k * k);
+                if (readVariance) tile.ReadVariance![i] = ReadNoise.PairVariance(gp, gn, read) * k * k;
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using DistSnn.Core.Devices;
 using DistSnn.Core.Random;
 
@@ -41,7 +42,7 @@ public sealed class TileReader
     private void ReadColumnAggregated(ProgrammedTile tile, ReadOnlySpan<float> input, in ReadKey key, Span<double> partial)
     {
         int cols = tile.Cols;
-        float[]? variance = tile.ReadVariance;
+        double[]? variance = tile.ReadVariance;
         Span<double> varianceSum = _variance.AsSpan(0, cols);
         if (variance is not null) varianceSum.Clear();
 
@@ -49,20 +50,16 @@ public sealed class TileReader
         {
             float x = input[r];
             if (x == 0f) continue;
-            ReadOnlySpan<float> row = tile.Weight.AsSpan(r * cols, cols);
-            if (x == 1f)
-            {
-                for (int c = 0; c < cols; c++) partial[c] += row[c];
-            }
-            else
-            {
-                for (int c = 0; c < cols; c++) partial[c] += (double)x * row[c];
-            }
+            ReadOnlySpan<double> row = tile.Weight.AsSpan(r * cols, cols);
+            // Column by column this is partial[c] += x * row[c] in row order: vectorising across columns
+            // does not change any column's order of additions.
+            if (x == 1f) TensorPrimitives.Add(partial, row, partial);
+            else TensorPrimitives.MultiplyAdd(row, (double)x, partial, partial);
             if (variance is not null)
             {
-                ReadOnlySpan<float> rowVariance = variance.AsSpan(r * cols, cols);
-                double x2 = (double)x * x;
-                for (int c = 0; c < cols; c++) varianceSum[c] += x2 * rowVariance[c];
+                ReadOnlySpan<double> rowVariance = variance.AsSpan(r * cols, cols);
+                if (x == 1f) TensorPrimitives.Add(varianceSum, rowVariance, varianceSum);
+                else TensorPrimitives.MultiplyAdd(rowVariance, (double)x * x, varianceSum, varianceSum);
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using DistSnn.Core.Crossbar;
 using DistSnn.Core.Data;
 using DistSnn.Core.Random;
@@ -95,7 +96,7 @@ public sealed class ReferenceEngine
                     clipped += state.Reader.Read(tile, input.Slice(tile.RowStart, tile.Rows), _crossbar.Device.Read, key, partial);
                     if (tile.AdcRange > 0) conversions += tile.Cols;
                     Span<double> target = current.Slice(tile.ColStart, tile.Cols);
-                    for (int c = 0; c < partial.Length; c++) target[c] += partial[c];
+                    TensorPrimitives.Add(target, partial, target);
                 }
             }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using DistSnn.Cli.Commands;
 using DistSnn.Core;
 
@@ -19,12 +20,14 @@ public static class CliApp
         var root = new RootCommand("DistSnn: accuracy of spiking neural networks on imperfect memristive crossbars, as Monte Carlo studies.");
         root.Subcommands.Add(StudyCommand.Create(stdout, stderr));
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
-        // TRAIN root.Subcommands.Add(TrainCommand.Create(stdout, stderr));
+        root.Subcommands.Add(TrainCommand.Create(stdout, stderr));
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            stderr.WriteLine($"error: command line: {parsed.Errors[0].Message} (see 'distsnn --help')");
+            // An unrecognised word says more than the "required command" complaint it also causes.
+            ParseError error = parsed.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parsed.Errors[0];
+            stderr.WriteLine($"error: command line: {error.Message} (see 'distsnn --help')");
             return BadInput;
         }
         try
@@ -41,6 +44,14 @@ public static class CliApp
             stderr.WriteLine($"error: internal failure: {OneLine(e.Message)} ({e.GetType().Name}; set DISTSNN_DEBUG=1 for the stack trace)");
             return RuntimeFailure;
         }
+    }
+
+    /// <summary>A spec argument that looks like an option is an unknown option, not a missing file.</summary>
+    internal static string? SpecArgument(string? value)
+    {
+        if (value is not null && value.StartsWith('-'))
+            throw new InputException("command line", value, "unknown option (see 'distsnn --help')");
+        return value;
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");

@@ -43,6 +43,15 @@ public sealed record StudyInputs(StudySpec Spec, SnnModel Model, Dataset Data, s
     public string DataDescription =>
         $"{Spec.Data.Source} {Spec.Data.Split} samples {Data.FirstIndex}..{Data.FirstIndex + Data.Count - 1} ({Data.Count})";
 
-    public string ModelDescription =>
-        $"{Spec.Model} ({string.Join("-", new[] { Model.Inputs }.Concat(Model.Layers.Select(l => l.Outputs)))}, {Model.Neuron.KindName}, T={Model.Timesteps})";
+    /// <summary>The model and how the study runs it (time steps as the spec sets them, when every point agrees).</summary>
+    public string ModelDescription
+    {
+        get
+        {
+            string sizes = string.Join("-", new[] { Model.Inputs }.Concat(Model.Layers.Select(l => l.Outputs)));
+            var steps = Spec.Points.Select(p => p.Settings.Apply(Model).Timesteps).Distinct().ToList();
+            string t = steps.Count == 1 ? $"T={steps[0]}" : "T swept";
+            return $"{Spec.Model} ({sizes}, {Model.Neuron.KindName}, {Model.Encoder.ToString().ToLowerInvariant()} coding, {t})";
+        }
+    }
 }

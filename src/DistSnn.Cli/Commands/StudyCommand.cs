@@ -32,7 +32,7 @@ public static class StudyCommand
             if (localWorkers < 1)
                 throw new InputException("command line", "--local-workers", $"expected an integer >= 1, got {localWorkers}");
 
-            var inputs = StudyInputs.Load(parsed.GetValue(spec), allSets);
+            var inputs = StudyInputs.Load(CliApp.SpecArgument(parsed.GetValue(spec)), allSets);
             string outDir = Path.GetFullPath(parsed.GetValue(output) ?? Path.Combine("distsnn-out", inputs.Spec.Name));
             PrepareOutputDirectory(outDir, parsed.GetValue(overwrite));
             return Run(inputs, outDir, localWorkers, parsed.GetValue(quiet), stdout, stderr);
@@ -48,7 +48,6 @@ public static class StudyCommand
             stderr.WriteLine($"study '{spec.Name}': {spec.Points.Count} point(s) x {ValidateCommand.TrialText(spec.Trials)} on {localWorkers} local worker(s)");
             stderr.WriteLine($"  model: {inputs.ModelDescription}");
             stderr.WriteLine($"  data:  {inputs.DataDescription}");
-            if (spec.Origin == StudyInputs.DemoOrigin) stderr.WriteLine($"  {Core.Data.BuiltinDatasets.Attribution.ReplaceLineEndings(" ")}");
         }
 
         using var cancel = new CancellationTokenSource();

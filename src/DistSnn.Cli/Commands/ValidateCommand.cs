@@ -12,7 +12,7 @@ public static class ValidateCommand
         var command = new Command("validate", "Check a study spec and its model and data without running.") { spec, sets };
         command.SetAction(parsed =>
         {
-            var inputs = StudyInputs.Load(parsed.GetValue(spec), parsed.GetValue(sets) ?? []);
+            var inputs = StudyInputs.Load(CliApp.SpecArgument(parsed.GetValue(spec)), parsed.GetValue(sets) ?? []);
             var s = inputs.Spec;
             stdout.WriteLine($"ok: {s.Origin}: study '{s.Name}', {s.Points.Count} point(s) x {TrialText(s.Trials)}");
             stdout.WriteLine($"  model: {inputs.ModelDescription}");

@@ -115,8 +115,8 @@ public class StudySpecReaderTests
         CrossbarSettings crossbar = spec.Points[0].Settings.Crossbar;
         Assert.Equal(new TileSettings(32, 32), crossbar.Tile);
         Assert.Equal(new ProgrammingSettings(NoiseModel.Proportional, 0.05), crossbar.Device.Programming);
-        Assert.Equal(0.3, spec.Points[11].Settings.Crossbar.Device.Read.Sigma);
-        Assert.Equal(0.05, spec.Points[11].Settings.Crossbar.Faults.StuckOff);
+        Assert.Equal(1.0, spec.Points[11].Settings.Crossbar.Device.Read.Sigma);
+        Assert.Equal(0.1, spec.Points[11].Settings.Crossbar.Faults.StuckOff);
     }
 
     [Fact]

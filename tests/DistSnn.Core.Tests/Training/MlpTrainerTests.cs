@@ -10,7 +10,7 @@ public class MlpTrainerTests(ITestOutputHelper output)
     public void Training_twice_gives_bit_identical_weights()
     {
         ReluMlp first = TrainedDigitsMlp.Network;
-        ReluMlp second = MlpTrainer.Train(DigitsTestData.Train, new MlpTrainingSettings());
+        ReluMlp second = MlpTrainer.Train(BuiltinDatasets.Digits("train"), new MlpTrainingSettings());
 
         Assert.Equal(first.Layers.Count, second.Layers.Count);
         for (int l = 0; l < first.Layers.Count; l++)
@@ -25,8 +25,8 @@ public class MlpTrainerTests(ITestOutputHelper output)
     public void Another_seed_gives_other_weights()
     {
         var settings = new MlpTrainingSettings { Epochs = 1 };
-        ReluMlp one = MlpTrainer.Train(DigitsTestData.Train, settings);
-        ReluMlp two = MlpTrainer.Train(DigitsTestData.Train, settings with { Seed = 2 });
+        ReluMlp one = MlpTrainer.Train(BuiltinDatasets.Digits("train"), settings);
+        ReluMlp two = MlpTrainer.Train(BuiltinDatasets.Digits("train"), settings with { Seed = 2 });
         Assert.NotEqual(one.Layers[0].Weights, two.Layers[0].Weights);
     }
 
@@ -34,7 +34,7 @@ public class MlpTrainerTests(ITestOutputHelper output)
     public void Default_network_is_64_64_10_and_reaches_093_on_the_held_out_digits()
     {
         ReluMlp network = TrainedDigitsMlp.Network;
-        double accuracy = network.Accuracy(DigitsTestData.Test);
+        double accuracy = network.Accuracy(BuiltinDatasets.Digits("test"));
         output.WriteLine($"ANN test accuracy {accuracy:F4}, training took {TrainedDigitsMlp.Elapsed.TotalSeconds:F1} s");
 
         Assert.Equal("64-64-10", network.Architecture);
@@ -46,7 +46,7 @@ public class MlpTrainerTests(ITestOutputHelper output)
     [Fact]
     public void Hidden_sizes_set_the_architecture()
     {
-        ReluMlp network = MlpTrainer.Train(DigitsTestData.Train, new MlpTrainingSettings { HiddenSizes = [20, 12], Epochs = 1 });
+        ReluMlp network = MlpTrainer.Train(BuiltinDatasets.Digits("train"), new MlpTrainingSettings { HiddenSizes = [20, 12], Epochs = 1 });
         Assert.Equal("64-20-12-10", network.Architecture);
     }
 
@@ -72,9 +72,9 @@ public class MlpTrainerTests(ITestOutputHelper output)
     [Fact]
     public void Settings_out_of_range_are_refused()
     {
-        Assert.Throws<ArgumentException>(() => MlpTrainer.Train(DigitsTestData.Train, new MlpTrainingSettings { Epochs = 0 }));
-        Assert.Throws<ArgumentException>(() => MlpTrainer.Train(DigitsTestData.Train, new MlpTrainingSettings { HiddenSizes = [0] }));
-        Assert.Throws<ArgumentException>(() => MlpTrainer.Train(DigitsTestData.Train, new MlpTrainingSettings { LabelSmoothing = 1 }));
+        Assert.Throws<ArgumentException>(() => MlpTrainer.Train(BuiltinDatasets.Digits("train"), new MlpTrainingSettings { Epochs = 0 }));
+        Assert.Throws<ArgumentException>(() => MlpTrainer.Train(BuiltinDatasets.Digits("train"), new MlpTrainingSettings { HiddenSizes = [0] }));
+        Assert.Throws<ArgumentException>(() => MlpTrainer.Train(BuiltinDatasets.Digits("train"), new MlpTrainingSettings { LabelSmoothing = 1 }));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using DistSnn.Core.Crossbar;
+using DistSnn.Core.Engine;
 using DistSnn.Core.Data;
 using DistSnn.Core.Snn;
 using DistSnn.Core.Training;
@@ -80,12 +82,12 @@ public class ThresholdBalancingTests(ITestOutputHelper output)
     public void Converted_digits_snn_stays_within_three_points_of_the_ann()
     {
         ReluMlp ann = TrainedDigitsMlp.Network;
-        double annAccuracy = ann.Accuracy(DigitsTestData.Test);
-        SnnModel snn = ThresholdBalancing.Convert(ann, DigitsTestData.Train, new ThresholdBalancingSettings(), "digits MLP", annAccuracy);
+        double annAccuracy = ann.Accuracy(BuiltinDatasets.Digits("test"));
+        SnnModel snn = ThresholdBalancing.Convert(ann, BuiltinDatasets.Digits("train"), new ThresholdBalancingSettings(), "digits MLP", annAccuracy);
 
         Assert.Equal(32, snn.Timesteps);
-        double accuracy32 = ReferenceSnnSimulator.Accuracy(snn, DigitsTestData.Test, 32, seed: 1);
-        double accuracy16 = ReferenceSnnSimulator.Accuracy(snn, DigitsTestData.Test, 16, seed: 1);
+        double accuracy32 = new ReferenceEngine(snn, CrossbarSettings.Ideal, 1).RunTrial(0, BuiltinDatasets.Digits("test")).Accuracy;
+        double accuracy16 = new ReferenceEngine(snn.With(timesteps: 16), CrossbarSettings.Ideal, 1).RunTrial(0, BuiltinDatasets.Digits("test")).Accuracy;
         output.WriteLine($"ANN {annAccuracy:F4}, SNN T=16 {accuracy16:F4}, T=32 {accuracy32:F4}; {snn.Metadata["provenance"]}");
         Assert.True(accuracy32 >= annAccuracy - 0.03, $"SNN {accuracy32:F4} vs ANN {annAccuracy:F4}");
     }
@@ -94,11 +96,11 @@ public class ThresholdBalancingTests(ITestOutputHelper output)
     public void Recipe_trains_evaluates_and_converts()
     {
         var training = new MlpTrainingSettings { Epochs = 2 };
-        SnnModel model = ConvertedMlp.Build(DigitsTestData.Train, DigitsTestData.Test, training);
+        SnnModel model = ConvertedMlp.Build(BuiltinDatasets.Digits("train"), BuiltinDatasets.Digits("test"), training);
 
-        ReluMlp ann = MlpTrainer.Train(DigitsTestData.Train, training);
-        Assert.Equal(ThresholdBalancing.ScaleLayers(ann, ThresholdBalancing.LayerScales(ann, DigitsTestData.Train, 99.9))[0].Weights, model.Layers[0].Weights);
-        Assert.Equal(ann.Accuracy(DigitsTestData.Test).ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture), model.Metadata["ann_test_accuracy"]);
+        ReluMlp ann = MlpTrainer.Train(BuiltinDatasets.Digits("train"), training);
+        Assert.Equal(ThresholdBalancing.ScaleLayers(ann, ThresholdBalancing.LayerScales(ann, BuiltinDatasets.Digits("train"), 99.9))[0].Weights, model.Layers[0].Weights);
+        Assert.Equal(ann.Accuracy(BuiltinDatasets.Digits("test")).ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture), model.Metadata["ann_test_accuracy"]);
         Assert.Equal("digits", model.Metadata["dataset"]);
         Assert.Equal("8,8", model.Metadata["input_shape"]);
         Assert.Contains("ReLU MLP 64-64-10", model.Metadata["provenance"]);

@@ -1,3 +1,4 @@
+using DistSnn.Core.Data;
 using System.Diagnostics;
 using DistSnn.Core.Training;
 
@@ -9,7 +10,7 @@ internal static class TrainedDigitsMlp
     private static readonly Lazy<(ReluMlp Network, TimeSpan Elapsed)> Trained = new(() =>
     {
         var watch = Stopwatch.StartNew();
-        ReluMlp network = MlpTrainer.Train(DigitsTestData.Train, new MlpTrainingSettings());
+        ReluMlp network = MlpTrainer.Train(BuiltinDatasets.Digits("train"), new MlpTrainingSettings());
         return (network, watch.Elapsed);
     });
 

@@ -34,8 +34,8 @@ public static partial class StudySpecReader
 
         # 4 x 3 = 12 points, first axis slowest.
         sweep:
-          - { key: crossbar.device.read.sigma, values: [0.0, 0.1, 0.2, 0.3] }
-          - { key: crossbar.faults.stuck_off, values: [0.0, 0.02, 0.05] }
+          - { key: crossbar.device.read.sigma, values: [0.0, 0.25, 0.5, 1.0] }
+          - { key: crossbar.faults.stuck_off, values: [0.0, 0.03, 0.1] }
 
         # 20 virtual chips per point; chip k shares its fabrication and programming draws across points.
         trials: 20

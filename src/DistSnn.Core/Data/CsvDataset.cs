@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 
 namespace DistSnn.Core.Data;
 
@@ -15,28 +14,11 @@ public static class CsvDataset
 
     public static Dataset Load(string path, CsvNormalization normalization = CsvNormalization.MinMax, string? name = null)
     {
-        Rows rows;
-        try
+        Rows rows = DataFile.Read(path, (stream, _) =>
         {
-            using var file = File.OpenRead(path);
-            bool gzip = file.ReadByte() == 0x1f && file.ReadByte() == 0x8b;
-            file.Position = 0;
-            using Stream stream = gzip ? new GZipStream(file, CompressionMode.Decompress) : file;
             using var reader = new StreamReader(stream);
-            rows = ReadRows(reader, path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new InputException(path, "", "file not found");
-        }
-        catch (InvalidDataException e)
-        {
-            throw new InputException(path, "", $"corrupt gzip data: {e.Message}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(path, "", $"cannot read the file: {e.Message}");
-        }
+            return ReadRows(reader, path);
+        });
         float[] values = normalization == CsvNormalization.MinMax
             ? NormaliseMinMax(rows.Values, rows.Features)
             : CheckUnitRange(rows, path);

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 
 namespace DistSnn.Core.Data;
 
@@ -28,26 +27,7 @@ public sealed class IdxFile
     /// <summary>Reads a file that must have <paramref name="dimensions"/> dimensions (3 for images, 1 for labels).</summary>
     public static IdxFile Read(string path, int dimensions)
     {
-        try
-        {
-            using var file = File.OpenRead(path);
-            bool gzip = file.ReadByte() == 0x1f && file.ReadByte() == 0x8b;
-            file.Position = 0;
-            using Stream stream = gzip ? new GZipStream(file, CompressionMode.Decompress) : file;
-            return Read(stream, path, dimensions, gzip ? null : file.Length);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new InputException(path, "", "file not found");
-        }
-        catch (InvalidDataException e)
-        {
-            throw new InputException(path, "", $"corrupt gzip data: {e.Message}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(path, "", $"cannot read the file: {e.Message}");
-        }
+        return DataFile.Read(path, (stream, length) => Read(stream, path, dimensions, length));
     }
 
     /// <summary>

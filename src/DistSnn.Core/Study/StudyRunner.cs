@@ -11,7 +11,7 @@ namespace DistSnn.Core.Study;
 /// Adaptive trial counts grow in rounds (min, then doubling up to max) and each decision looks only at whole
 /// rounds, so where a point stops is deterministic too.
 /// </summary>
-public sealed class StudyRunner
+public sealed class StudyRunner : IStudyExecution
 {
     private readonly StudySpec _spec;
     private readonly SnnModel _model;

@@ -1,7 +1,6 @@
 using System.Numerics.Tensors;
 using DistSnn.Core.Crossbar;
 using DistSnn.Core.Data;
-using DistSnn.Core.Random;
 using DistSnn.Core.Snn;
 
 namespace DistSnn.Core.Engine;
@@ -100,7 +99,7 @@ public sealed class ReferenceEngine
                 }
             }
 
-            AddBiasAndNoise(layer, l, key, current, state.Normals);
+            MembraneNoise.AddBiasAndNoise(layer, l, 0, _model.Neuron.Sigma, key, current, state.Normals);
             Span<double> membrane = state.Membrane(l, s);
             if (readout && _model.Readout == ReadoutKind.Membrane)
             {
@@ -116,19 +115,6 @@ public sealed class ReferenceEngine
             }
         }
         return (clipped, conversions);
-    }
-
-    private void AddBiasAndNoise(DenseLayer layer, int l, in ReadKey key, Span<double> current, double[] normals)
-    {
-        if (layer.Bias is { } bias)
-            for (int i = 0; i < current.Length; i++) current[i] += bias[i];
-        double sigma = _model.Neuron.Sigma;
-        if (sigma > 0)
-        {
-            Span<double> z = normals.AsSpan(0, current.Length);
-            new RandomStream(key.Seed, key.Trial, RandomScope.Neuron, l, 0, key.Sample, key.Step).FillNormal(z);
-            for (int i = 0; i < current.Length; i++) current[i] += sigma * z[i];
-        }
     }
 
     /// <summary>Index of the largest value; ties go to the lowest index.</summary>

@@ -8,8 +8,7 @@ namespace DistSnn.Core.Study;
 /// Runs a study on this machine: every (point, trial) on the reference engine, trials in parallel on
 /// <c>workers</c> threads. The result of a trial depends only on (spec, point, trial), never on the thread or
 /// the order, so the records are the same whatever the parallelism; they are returned sorted by point, trial.
-/// Adaptive trial counts grow in rounds (min, then doubling up to max) and each decision looks only at whole
-/// rounds, so where a point stops is deterministic too.
+/// Which trials run is decided by <see cref="TrialSchedule"/>.
 /// </summary>
 public sealed class StudyRunner : IStudyExecution
 {
@@ -33,39 +32,22 @@ public sealed class StudyRunner : IStudyExecution
     /// <summary>Runs until every point has its trials, or until <paramref name="cancel"/> fires (then returns what finished).</summary>
     public IReadOnlyList<TrialRecord> Run(CancellationToken cancel = default)
     {
-        var done = new List<TrialRecord>();
-        var planned = new int[_spec.Points.Count];
-        var pending = Enumerable.Range(0, _spec.Points.Count).ToList();
-        int round = _spec.Trials.Min;
-
-        while (pending.Count > 0 && !cancel.IsCancellationRequested)
+        var schedule = new TrialSchedule(_spec);
+        var produced = new List<TrialRecord>();
+        while (!cancel.IsCancellationRequested)
         {
-            // Trial-major order: every point advances together, so partial progress is informative.
-            var work = new List<(int Point, int Trial)>();
-            int maxTrial = pending.Max(p => Math.Min(planned[p] + round, _spec.Trials.Max));
-            for (int trial = 0; trial < maxTrial; trial++)
-                foreach (int p in pending)
-                    if (trial >= planned[p] && trial < Math.Min(planned[p] + round, _spec.Trials.Max)) work.Add((p, trial));
-            foreach (int p in pending) planned[p] = Math.Min(planned[p] + round, _spec.Trials.Max);
-
-            done.AddRange(RunTrials(work, cancel));
-            if (cancel.IsCancellationRequested) break;
-
-            pending = pending.Where(p => NeedsMoreTrials(p, planned[p], done)).ToList();
-            round = pending.Count == 0 ? 0 : pending.Min(p => planned[p]);
+            var work = schedule.NextRound();
+            if (work.Count == 0) break;
+            foreach (TrialRecord record in RunTrials(work, cancel))
+            {
+                schedule.Complete(record);
+                produced.Add(record);
+            }
         }
-        return done.OrderBy(r => r.Point).ThenBy(r => r.Trial).ToList();
+        return produced.OrderBy(r => r.Point).ThenBy(r => r.Trial).ToList();
     }
 
-    private bool NeedsMoreTrials(int point, int planned, List<TrialRecord> done)
-    {
-        if (!_spec.Trials.IsAdaptive || planned >= _spec.Trials.Max) return false;
-        var accuracies = done.Where(r => r.Point == point).Select(r => r.Result.Accuracy).ToList();
-        var summary = PointSummary.Of(point, _spec.Points[point].Coordinates, accuracies);
-        return !(summary.Ci95HalfWidth < _spec.Trials.CiHalfWidth);
-    }
-
-    private List<TrialRecord> RunTrials(List<(int Point, int Trial)> work, CancellationToken cancel)
+    private List<TrialRecord> RunTrials(IReadOnlyList<(int Point, int Trial)> work, CancellationToken cancel)
     {
         var results = new TrialRecord?[work.Count];
         var engines = _spec.Points

@@ -1,0 +1,61 @@
+using Akka.Actor;
+using Akka.Configuration;
+using DistSnn.Core.Data;
+using DistSnn.Core.Snn;
+using DistSnn.Core.Study;
+using DistSnn.Runtime.Actors;
+
+namespace DistSnn.Runtime;
+
+/// <summary>
+/// Runs a study on the actor runtime in this process: an actor system with a study coordinator that runs
+/// <c>workers</c> trials at once, each trial a tree of tile, neuron-group, encoder and readout actors.
+/// </summary>
+public sealed class ActorStudyExecution : IStudyExecution
+{
+    private readonly StudySpec _spec;
+    private readonly SnnModel _model;
+    private readonly Dataset _data;
+    private readonly int _workers;
+    private readonly IReadOnlyList<TrialRecord> _alreadyDone;
+    private readonly Config? _config;
+
+    /// <param name="alreadyDone">Trials stored by an earlier run of the same study (resume): not run again.</param>
+    /// <param name="config">Extra Akka configuration on top of <see cref="RuntimeConfig.Local"/> (tests: serialize-messages).</param>
+    public ActorStudyExecution(StudySpec spec, SnnModel model, Dataset data, int workers, IReadOnlyList<TrialRecord>? alreadyDone = null, Config? config = null)
+    {
+        if (workers < 1) throw new ArgumentOutOfRangeException(nameof(workers));
+        _spec = spec;
+        _model = model;
+        _data = data;
+        _workers = workers;
+        _alreadyDone = alreadyDone ?? [];
+        _config = config;
+    }
+
+    public event Action<TrialRecord>? TrialCompleted;
+
+    private void Report(TrialRecord record) => TrialCompleted?.Invoke(record);
+
+    public IReadOnlyList<TrialRecord> Run(CancellationToken cancel = default)
+    {
+        Config config = RuntimeConfig.Local(_workers);
+        if (_config is not null) config = _config.WithFallback(config);
+        using ActorSystem system = ActorSystem.Create("distsnn", config);
+        var finished = new TaskCompletionSource<IReadOnlyList<TrialRecord>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Action<TrialRecord> report = Report;
+        IActorRef coordinator = system.ActorOf(Props.Create(() => new StudyCoordinatorActor(
+            _spec, _model, _data, _workers, _alreadyDone, report, finished)), "study");
+        using (cancel.Register(() => coordinator.Tell(StudyCoordinatorActor.Stop.Instance)))
+        {
+            try
+            {
+                return finished.Task.GetAwaiter().GetResult();
+            }
+            finally
+            {
+                system.Terminate().Wait(TimeSpan.FromSeconds(10));
+            }
+        }
+    }
+}

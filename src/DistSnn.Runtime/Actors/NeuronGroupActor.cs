@@ -1,0 +1,127 @@
+using Akka.Actor;
+using DistSnn.Core.Crossbar;
+using DistSnn.Core.Snn;
+using DistSnn.Runtime.Protocol;
+
+namespace DistSnn.Runtime.Actors;
+
+/// <summary>
+/// The neurons behind one column group of a layer (outputs <c>[ColStart, ColStart + Cols)</c>). For each batch it
+/// integrates the rounds strictly in order: a round is complete when the partials of every tile row have
+/// arrived, whatever order they came in; they are summed in tile-row order, biased, noised, integrated and
+/// fired, and the spikes go to the next layer's tiles (or the readout).
+/// </summary>
+public sealed class NeuronGroupActor : ReceiveActor
+{
+    private readonly TrialSetup _setup;
+    private readonly int _layer;
+    private readonly int _colStart, _cols, _tileRows;
+    private readonly IReadOnlyList<IActorRef> _next;
+    private readonly Dictionary<int, BatchState> _batches = new();
+    private readonly double[] _current, _normals;
+
+    /// <param name="next">The next layer's tiles by tile index, or a single readout for the last layer.</param>
+    public NeuronGroupActor(TrialSetup setup, int layer, int tileCol, IReadOnlyList<IActorRef> next)
+    {
+        _setup = setup;
+        _layer = layer;
+        TileGrid grid = setup.Grids[layer];
+        _colStart = grid.ColStart(tileCol);
+        _cols = grid.ColCount(tileCol);
+        _tileRows = grid.TileRows;
+        _next = next;
+        _current = new double[_cols];
+        _normals = new double[_cols];
+
+        Receive<PartialSums>(partial =>
+        {
+            if (!_batches.TryGetValue(partial.Batch, out BatchState? batch))
+                _batches[partial.Batch] = batch = new BatchState(partial.Samples, _cols, _tileRows);
+            batch.Add(partial);
+            while (batch.IsComplete(batch.NextRound))
+            {
+                Integrate(partial.Batch, batch);
+                if (batch.NextRound == _setup.Model.Timesteps)
+                {
+                    _batches.Remove(partial.Batch);
+                    break;
+                }
+            }
+        });
+    }
+
+    private bool IsMembraneReadout => _setup.IsLastLayer(_layer) && _setup.Model.Readout == ReadoutKind.Membrane;
+
+    private void Integrate(int batchIndex, BatchState batch)
+    {
+        int round = batch.NextRound;
+        PartialSums[] partials = batch.Take(round);
+        var spikes = new float[batch.Samples * _cols];
+        var layer = _setup.Model.Layers[_layer];
+        for (int s = 0; s < batch.Samples; s++)
+        {
+            Array.Clear(_current);
+            foreach (PartialSums p in partials)
+            {
+                ReadOnlySpan<double> values = p.Values.AsSpan(s * _cols, _cols);
+                for (int c = 0; c < _cols; c++) _current[c] += values[c];
+            }
+            var key = new ReadKey(_setup.Seed, _setup.Trial, _setup.SampleKey(batchIndex, s), round);
+            MembraneNoise.AddBiasAndNoise(layer, _layer, _colStart, _setup.Model.Neuron.Sigma, key, _current, _normals);
+            Span<double> membrane = batch.Membrane(s);
+            if (IsMembraneReadout) LifNeuron.Integrate(_setup.Model.Neuron, membrane, _current);
+            else LifNeuron.Step(_setup.Model.Neuron, membrane, _current, spikes.AsSpan(s * _cols, _cols));
+        }
+        batch.NextRound++;
+        Send(batchIndex, round, batch, spikes);
+    }
+
+    private void Send(int batchIndex, int round, BatchState batch, float[] spikes)
+    {
+        if (IsMembraneReadout)
+        {
+            if (round == _setup.Model.Timesteps - 1)
+                _next[0].Tell(new OutputMembrane(batchIndex, _colStart, _cols, batch.Samples, batch.MembraneValues));
+            return;
+        }
+        if (_setup.IsLastLayer(_layer))
+        {
+            _next[0].Tell(SpikeRouting.Pack(batchIndex, round, spikes, batch.Samples, _cols, _colStart, _colStart, _cols));
+            return;
+        }
+        TileGrid nextGrid = _setup.Grids[_layer + 1];
+        foreach (var (tileRow, from, count) in SpikeRouting.Overlaps(nextGrid, _colStart, _cols))
+        {
+            SpikeSegment segment = SpikeRouting.Pack(batchIndex, round, spikes, batch.Samples, _cols, _colStart, from, count);
+            for (int tc = 0; tc < nextGrid.TileCols; tc++) _next[nextGrid.Index(tileRow, tc)].Tell(segment);
+        }
+    }
+
+    /// <summary>One batch's membranes and the partials that arrived ahead of their round.</summary>
+    private sealed class BatchState(int samples, int cols, int tileRows)
+    {
+        private readonly Dictionary<int, PartialSums?[]> _rounds = new();
+
+        public int Samples { get; } = samples;
+        public int NextRound { get; set; }
+        public double[] MembraneValues { get; } = new double[samples * cols];
+
+        public Span<double> Membrane(int sample) => MembraneValues.AsSpan(sample * cols, cols);
+
+        public void Add(PartialSums partial)
+        {
+            if (!_rounds.TryGetValue(partial.Round, out PartialSums?[]? slots)) _rounds[partial.Round] = slots = new PartialSums?[tileRows];
+            slots[partial.TileRow] = partial;
+        }
+
+        public bool IsComplete(int round) => _rounds.TryGetValue(round, out PartialSums?[]? slots) && slots.All(p => p is not null);
+
+        /// <summary>The round's partials in tile-row order: the fixed summation order.</summary>
+        public PartialSums[] Take(int round)
+        {
+            PartialSums?[] slots = _rounds[round];
+            _rounds.Remove(round);
+            return slots.Select(p => p!).ToArray();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using DistSnn.Core.Data;
+using DistSnn.Core.Models;
+using DistSnn.Core.Snn;
+using DistSnn.Core.Study;
+
+namespace DistSnn.Runtime.Tests.Actors;
+
+/// <summary>The actor runtime must give the reference engine's trials.csv byte for byte.</summary>
+public class RuntimeMatchesReferenceTests
+{
+    private static readonly SnnModel Digits = BuiltinModels.Load("digits-mlp", "test");
+
+    private static (string Reference, string Runtime) Both(string yaml, int workers = 2)
+    {
+        StudySpec spec = StudySpecReader.ReadText(yaml, "test.yaml", null, []);
+        Dataset data = DataLoader.Load(spec.Data, null, "test.yaml");
+        SnnModel model = ModelReference.Resolve(spec.Model, null, "test.yaml");
+        string reference = ResultFiles.FormatTrials(spec, new StudyRunner(spec, model, data, 1).Run());
+        string runtime = ResultFiles.FormatTrials(spec, new ActorStudyExecution(spec, model, data, workers).Run());
+        return (reference, runtime);
+    }
+
+    [Fact]
+    public void Rate_coding_with_read_noise_faults_adc_and_unaligned_tiles()
+    {
+        // 24 x 20 tiles: a neuron group's 20 outputs straddle the next layer's 24-row tiles.
+        var (reference, runtime) = Both("""
+            model: builtin:digits-mlp
+            data: { source: digits, limit: 90 }
+            timesteps: 10
+            batch: 16
+            crossbar:
+              tile: { rows: 24, cols: 20 }
+              mapping: { gmin: 0.5, gmax: 25 }
+              device:
+                programming: { model: proportional, sigma: 0.1 }
+                read: { model: proportional, sigma: 0.2 }
+              faults: { stuck_off: 0.05, stuck_on: 0.01 }
+              adc: { bits: 5 }
+            sweep:
+              - { key: crossbar.device.read.sigma, values: [0.0, 0.4] }
+            trials: 3
+            """);
+        Assert.Equal(reference, runtime);
+        Assert.Equal(1 + 6, runtime.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public void Direct_coding_per_device_noise_dac_lif_and_membrane_noise()
+    {
+        var (reference, runtime) = Both("""
+            model: builtin:digits-mlp
+            data: { source: digits, limit: 40, offset: 100 }
+            timesteps: 6
+            batch: 7
+            encoder: direct
+            neuron: { beta: 0.9, sigma: 0.1, reset: zero }
+            crossbar:
+              tile: { rows: 32, cols: 32 }
+              mapping: { scale: per-tile, levels: 16 }
+              device:
+                programming: { model: additive, sigma: 0.5 }
+                read: { model: proportional, sigma: 0.1, path: device }
+              dac: { bits: 4 }
+              adc: { bits: 6, range: 3.0 }
+            trials: 2
+            """, workers: 1);
+        Assert.Equal(reference, runtime);
+    }
+}

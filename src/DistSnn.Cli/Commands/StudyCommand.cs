@@ -19,9 +19,15 @@ public static class StudyCommand
         var workers = new Option<int?>("--local-workers") { Description = "Trials run in parallel in this process (default: the machine's cores)." };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace the results already in the output directory." };
         var quiet = new Option<bool>("--quiet") { Description = "No progress output; the summary table and errors still print." };
+        var engine = new Option<string>("--engine")
+        {
+            Description = "actors (the runtime, default) or reference (the single-threaded oracle per trial; for tests and debugging).",
+            DefaultValueFactory = _ => "actors",
+        };
+        engine.AcceptOnlyFromAmong("actors", "reference");
         var command = new Command("study", "Run a Monte Carlo study of accuracy on non-ideal crossbars.")
         {
-            spec, output, sets, trials, seed, workers, overwrite, quiet,
+            spec, output, sets, trials, seed, workers, overwrite, quiet, engine,
         };
         command.SetAction(parsed =>
         {
@@ -35,12 +41,12 @@ public static class StudyCommand
             var inputs = StudyInputs.Load(CliApp.SpecArgument(parsed.GetValue(spec)), allSets);
             string outDir = Path.GetFullPath(parsed.GetValue(output) ?? Path.Combine("distsnn-out", inputs.Spec.Name));
             PrepareOutputDirectory(outDir, parsed.GetValue(overwrite));
-            return Run(inputs, outDir, localWorkers, parsed.GetValue(quiet), stdout, stderr);
+            return Run(inputs, outDir, localWorkers, parsed.GetValue(engine) == "reference", parsed.GetValue(quiet), stdout, stderr);
         });
         return command;
     }
 
-    private static int Run(StudyInputs inputs, string outDir, int localWorkers, bool quiet, TextWriter stdout, TextWriter stderr)
+    private static int Run(StudyInputs inputs, string outDir, int localWorkers, bool reference, bool quiet, TextWriter stdout, TextWriter stderr)
     {
         StudySpec spec = inputs.Spec;
         if (!quiet)
@@ -57,7 +63,9 @@ public static class StudyCommand
         IReadOnlyList<TrialRecord> records;
         try
         {
-            var runner = new StudyRunner(spec, inputs.Model, inputs.Data, localWorkers);
+            IStudyExecution runner = reference
+                ? new StudyRunner(spec, inputs.Model, inputs.Data, localWorkers)
+                : new Runtime.ActorStudyExecution(spec, inputs.Model, inputs.Data, localWorkers);
             records = StudyProgress.Run(runner, spec, quiet, stderr, cancel.Token);
         }
         finally

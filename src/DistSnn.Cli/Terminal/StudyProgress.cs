@@ -12,7 +12,7 @@ public static class StudyProgress
 {
     private static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(5);
 
-    public static IReadOnlyList<TrialRecord> Run(StudyRunner runner, StudySpec spec, bool quiet, TextWriter stderr, CancellationToken cancel)
+    public static IReadOnlyList<TrialRecord> Run(IStudyExecution runner, StudySpec spec, bool quiet, TextWriter stderr, CancellationToken cancel)
     {
         int planned = spec.Points.Count * spec.Trials.Min;
         if (quiet) return runner.Run(cancel);
@@ -21,7 +21,7 @@ public static class StudyProgress
         return interactive ? RunWithBar(runner, planned, cancel) : RunWithLog(runner, planned, stderr, cancel);
     }
 
-    private static IReadOnlyList<TrialRecord> RunWithBar(StudyRunner runner, int planned, CancellationToken cancel)
+    private static IReadOnlyList<TrialRecord> RunWithBar(IStudyExecution runner, int planned, CancellationToken cancel)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         IReadOnlyList<TrialRecord> records = [];
@@ -44,7 +44,7 @@ public static class StudyProgress
         return records;
     }
 
-    private static IReadOnlyList<TrialRecord> RunWithLog(StudyRunner runner, int planned, TextWriter stderr, CancellationToken cancel)
+    private static IReadOnlyList<TrialRecord> RunWithLog(IStudyExecution runner, int planned, TextWriter stderr, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
         TimeSpan lastLog = TimeSpan.Zero;

@@ -16,14 +16,17 @@ public sealed class StudyRunner : IStudyExecution
     private readonly SnnModel _model;
     private readonly Dataset _data;
     private readonly int _workers;
+    private readonly IReadOnlyList<TrialRecord> _alreadyDone;
 
-    public StudyRunner(StudySpec spec, SnnModel model, Dataset data, int workers)
+    /// <param name="alreadyDone">Trials stored by an earlier run of the same study (resume): not run again.</param>
+    public StudyRunner(StudySpec spec, SnnModel model, Dataset data, int workers, IReadOnlyList<TrialRecord>? alreadyDone = null)
     {
         if (workers < 1) throw new ArgumentOutOfRangeException(nameof(workers), "at least one worker thread");
         _spec = spec;
         _model = model;
         _data = data;
         _workers = workers;
+        _alreadyDone = alreadyDone ?? [];
     }
 
     /// <summary>Called (from worker threads, serialised) as each trial completes.</summary>
@@ -32,7 +35,7 @@ public sealed class StudyRunner : IStudyExecution
     /// <summary>Runs until every point has its trials, or until <paramref name="cancel"/> fires (then returns what finished).</summary>
     public IReadOnlyList<TrialRecord> Run(CancellationToken cancel = default)
     {
-        var schedule = new TrialSchedule(_spec);
+        var schedule = new TrialSchedule(_spec, _alreadyDone);
         var produced = new List<TrialRecord>();
         while (!cancel.IsCancellationRequested)
         {

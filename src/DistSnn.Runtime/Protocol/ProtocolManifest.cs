@@ -1,0 +1,42 @@
+using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+
+namespace DistSnn.Runtime.Protocol;
+
+/// <summary>
+/// The allow-list of message types that may cross a node, each with its short stable manifest. The serializer
+/// resolves manifests only through this table (never <c>Type.GetType</c>), so a peer cannot name any other type.
+/// To add a message: one row here (and a sample in the tests' <c>ProtocolSamples</c>). A payload must carry
+/// exactly the members of its record, so adding a member to a record changes the wire format: raise
+/// <see cref="RuntimeInfo.ProtocolVersion"/>.
+/// </summary>
+public static class ProtocolManifest
+{
+    /// <summary>Every allowed message type. Manifests are part of the wire format: never rename or reuse one.</summary>
+    public static IReadOnlyList<ProtocolManifestEntry> Entries { get; } =
+    [
+        ProtocolManifestEntry.Of<SpikeSegment>("spk", ProtocolValidation.SpikeSegment),
+        ProtocolManifestEntry.Of<AnalogSegment>("ana", ProtocolValidation.AnalogSegment),
+        ProtocolManifestEntry.Of<PartialSums>("psum", ProtocolValidation.PartialSums),
+        ProtocolManifestEntry.Of<OutputMembrane>("mem", ProtocolValidation.OutputMembrane),
+        ProtocolManifestEntry.Of<BatchScored>("score", ProtocolValidation.BatchScored),
+        ProtocolManifestEntry.Of<TileTotalsRequest>("ttreq", ProtocolValidation.TileTotalsRequest),
+        ProtocolManifestEntry.Of<TileTotals>("tt", ProtocolValidation.TileTotals),
+        ProtocolManifestEntry.Of<RunTrial>("run", ProtocolValidation.RunTrial),
+        ProtocolManifestEntry.Of<TrialCompleted>("done", ProtocolValidation.TrialCompleted),
+    ];
+
+    private static readonly FrozenDictionary<string, ProtocolManifestEntry> ByManifest =
+        Entries.ToFrozenDictionary(e => e.Manifest, StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<Type, ProtocolManifestEntry> ByType =
+        Entries.ToFrozenDictionary(e => e.Type);
+
+    /// <summary>The row for manifest <paramref name="manifest"/>, if it is allowed.</summary>
+    public static bool TryGet(string manifest, [NotNullWhen(true)] out ProtocolManifestEntry? entry) =>
+        ByManifest.TryGetValue(manifest, out entry);
+
+    /// <summary>The row for exactly <paramref name="type"/> (not a subtype), if it is allowed.</summary>
+    public static bool TryGet(Type type, [NotNullWhen(true)] out ProtocolManifestEntry? entry) =>
+        ByType.TryGetValue(type, out entry);
+}

@@ -1,0 +1,59 @@
+namespace DistSnn.Runtime.Protocol;
+
+/// <summary>
+/// Consistency checks of deserialised messages. MessagePack only checks types, so a truncated, forged or
+/// mislabelled payload can still parse; these checks make sure that counts are non-negative, arrays are present
+/// and array lengths agree with the counts the actors index by. Each returns null when the message is consistent.
+/// </summary>
+internal static class ProtocolValidation
+{
+    public static string? SpikeSegment(SpikeSegment m) =>
+        Index("Batch", m.Batch) ?? Index("Round", m.Round) ?? Range(m.Start, m.Count) ?? Index("Samples", m.Samples)
+        ?? Length("Bits", m.Bits?.Length, (long)m.Samples * ((m.Count + 63L) / 64));
+
+    public static string? AnalogSegment(AnalogSegment m) =>
+        Index("Batch", m.Batch) ?? Index("Round", m.Round) ?? Range(m.Start, m.Count) ?? Index("Samples", m.Samples)
+        ?? Length("Values", m.Values?.Length, (long)m.Samples * m.Count);
+
+    public static string? PartialSums(PartialSums m) =>
+        Index("Batch", m.Batch) ?? Index("Round", m.Round) ?? Index("TileRow", m.TileRow)
+        ?? Index("Samples", m.Samples) ?? Index("Cols", m.Cols)
+        ?? Length("Values", m.Values?.Length, (long)m.Samples * m.Cols);
+
+    public static string? OutputMembrane(OutputMembrane m) =>
+        Index("Batch", m.Batch) ?? Range(m.Start, m.Count) ?? Index("Samples", m.Samples)
+        ?? Length("Values", m.Values?.Length, (long)m.Samples * m.Count);
+
+    public static string? BatchScored(BatchScored m) =>
+        Index("Batch", m.Batch) ?? Part("Correct", m.Correct, "Samples", m.Samples);
+
+    public static string? TileTotalsRequest(TileTotalsRequest m) => Index("Trial", m.Trial);
+
+    public static string? TileTotals(TileTotals m) =>
+        Index("Layer", m.Layer) ?? Index("Tile", m.Tile)
+        ?? Part("AdcClipped", m.AdcClipped, "AdcConversions", m.AdcConversions);
+
+    public static string? RunTrial(RunTrial m) => Index("Point", m.Point) ?? Index("Trial", m.Trial);
+
+    public static string? TrialCompleted(TrialCompleted m) =>
+        Index("Point", m.Point) ?? Index("Trial", m.Trial) ?? Part("Correct", m.Correct, "Total", m.Total)
+        ?? Part("AdcClipped", m.AdcClipped, "AdcConversions", m.AdcConversions);
+
+    private static string? Index(string name, long value) => value < 0 ? $"{name} is negative ({value})" : null;
+
+    // Start + Count must stay addressable as an int index.
+    private static string? Range(int start, int count) =>
+        Index("Start", start) ?? Index("Count", count)
+        ?? ((long)start + count > int.MaxValue ? $"Start + Count overflows ({start} + {count})" : null);
+
+    // A count of a whole (correct of samples, clipped of conversions): 0 <= part <= whole.
+    private static string? Part(string partName, long part, string wholeName, long whole) =>
+        Index(wholeName, whole) ?? Index(partName, part)
+        ?? (part > whole ? $"{partName} ({part}) exceeds {wholeName} ({whole})" : null);
+
+    // The deserialiser may hand back null for a non-nullable array, hence the nullable length.
+    private static string? Length(string name, int? actual, long expected) =>
+        actual is null ? $"{name} is missing"
+        : actual != expected ? $"{name} has {actual} elements, the counts require {expected}"
+        : null;
+}

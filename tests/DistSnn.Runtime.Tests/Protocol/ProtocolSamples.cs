@@ -1,0 +1,59 @@
+using DistSnn.Runtime.Protocol;
+
+namespace DistSnn.Runtime.Tests.Protocol;
+
+/// <summary>
+/// One consistent sample of every message type. Tests enumerate <see cref="ProtocolManifest.Entries"/> and ask
+/// for a sample of each, so a type added to the table without a sample here fails loudly.
+/// </summary>
+internal static class ProtocolSamples
+{
+    private static readonly Dictionary<Type, Func<IProtocolMessage>> Factories = new()
+    {
+        [typeof(SpikeSegment)] = () => new SpikeSegment(3, 7, 64, 100, 3, Words(3 * 2)),
+        [typeof(AnalogSegment)] = () => new AnalogSegment(2, 5, 10, 7, 4, Floats(4 * 7)),
+        [typeof(PartialSums)] = () => new PartialSums(1, 4, 2, 3, 5, Doubles(3 * 5)),
+        // Special values too: the wire must carry doubles bit for bit.
+        [typeof(OutputMembrane)] = () => new OutputMembrane(6, 0, 10, 2,
+            [.. Doubles(2 * 10 - 4), double.NaN, -0.0, double.PositiveInfinity, double.Epsilon]),
+        [typeof(BatchScored)] = () => new BatchScored(9, 32, 27),
+        [typeof(TileTotalsRequest)] = () => new TileTotalsRequest(11),
+        [typeof(TileTotals)] = () => new TileTotals(2, 5, 17, 4096),
+        [typeof(RunTrial)] = () => new RunTrial(3, 8),
+        [typeof(TrialCompleted)] = () => new TrialCompleted(3, 8, 90, 100, 12, 40_000_000_000),
+    };
+
+    /// <summary>The manifest of every allowed type, one theory case each.</summary>
+    public static TheoryData<string> Manifests => [.. ProtocolManifest.Entries.Select(e => e.Manifest)];
+
+    /// <summary>A sample of the type registered under <paramref name="manifest"/>.</summary>
+    public static IProtocolMessage For(string manifest)
+    {
+        Assert.True(ProtocolManifest.TryGet(manifest, out var entry), $"No manifest '{manifest}'.");
+        return For(entry.Type);
+    }
+
+    /// <summary>A sample of <paramref name="type"/>.</summary>
+    public static IProtocolMessage For(Type type) =>
+        Factories.TryGetValue(type, out var factory)
+            ? factory()
+            : throw new Xunit.Sdk.XunitException($"No sample of {type.Name}: add one to {nameof(ProtocolSamples)}.");
+
+    private static ulong[] Words(int n)
+    {
+        var random = new Random(n);
+        return [.. Enumerable.Range(0, n).Select(_ => (ulong)random.NextInt64() ^ ((ulong)random.Next() << 63))];
+    }
+
+    private static float[] Floats(int n)
+    {
+        var random = new Random(n);
+        return [.. Enumerable.Range(0, n).Select(_ => (float)(random.NextDouble() * 2 - 1))];
+    }
+
+    private static double[] Doubles(int n)
+    {
+        var random = new Random(n);
+        return [.. Enumerable.Range(0, n).Select(_ => random.NextDouble() * 1e3 - 5e2)];
+    }
+}

@@ -1,5 +1,6 @@
 using Akka.Configuration;
 using DistSnn.Runtime.Actors;
+using DistSnn.Runtime.Protocol;
 
 namespace DistSnn.Runtime;
 
@@ -9,10 +10,12 @@ namespace DistSnn.Runtime;
 public static class RuntimeConfig
 {
     /// <summary>
-    /// A local actor system: the compute dispatcher with <paramref name="computeThreads"/> dedicated threads, so
-    /// tile and neuron arithmetic never starves Akka's own threads.
+    /// A local actor system: the project's serializer for its messages, and the compute dispatcher with
+    /// <paramref name="computeThreads"/> dedicated threads, so tile and neuron arithmetic never starves Akka's own threads.
     /// </summary>
-    public static Config Local(int computeThreads) => ConfigurationFactory.ParseString($$"""
+    public static Config Local(int computeThreads) => ComputeDispatcher(computeThreads).WithFallback(ProtocolConfig.Serialization);
+
+    private static Config ComputeDispatcher(int computeThreads) => ConfigurationFactory.ParseString($$"""
         akka {
           loglevel = WARNING
           stdout-loglevel = WARNING

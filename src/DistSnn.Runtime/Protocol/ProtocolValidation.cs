@@ -27,6 +27,9 @@ internal static class ProtocolValidation
     public static string? BatchScored(BatchScored m) =>
         Index("Batch", m.Batch) ?? Part("Correct", m.Correct, "Samples", m.Samples);
 
+    public static string? EncodeBatch(EncodeBatch m) =>
+        Index("Batch", m.Batch) ?? Index("First", m.First) ?? Index("Samples", m.Samples);
+
     public static string? TileTotalsRequest(TileTotalsRequest m) => Index("Trial", m.Trial);
 
     public static string? TileTotals(TileTotals m) =>

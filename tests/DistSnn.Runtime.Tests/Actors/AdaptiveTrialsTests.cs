@@ -1,6 +1,7 @@
 using DistSnn.Core.Data;
 using DistSnn.Core.Models;
 using DistSnn.Core.Study;
+using DistSnn.Runtime.Protocol;
 
 namespace DistSnn.Runtime.Tests.Actors;
 
@@ -23,7 +24,7 @@ public class AdaptiveTrialsTests
         var model = BuiltinModels.Load("digits-mlp", "test");
         Dataset data = DataLoader.Load(spec.Data, null, "adaptive.yaml");
         var seen = new List<TrialRecord>();
-        var execution = new ActorStudyExecution(spec, model, data, 2);
+        var execution = new ActorStudyExecution(spec, model, data, 2, config: ProtocolConfig.LocalTest);
         execution.TrialCompleted += seen.Add;
         var records = execution.Run();
 
@@ -48,11 +49,11 @@ public class AdaptiveTrialsTests
             """, "resume.yaml", null, []);
         var model = BuiltinModels.Load("digits-mlp", "test");
         Dataset data = DataLoader.Load(spec.Data, null, "resume.yaml");
-        var full = new ActorStudyExecution(spec, model, data, 2).Run();
+        var full = new ActorStudyExecution(spec, model, data, 2, config: ProtocolConfig.LocalTest).Run();
 
         // Pretend the first run stopped after a few trials: the resumed run must produce exactly the rest.
         var partial = full.Where(r => r.Trial < 3).ToList();
-        var rest = new ActorStudyExecution(spec, model, data, 2, partial).Run();
+        var rest = new ActorStudyExecution(spec, model, data, 2, partial, config: ProtocolConfig.LocalTest).Run();
         Assert.DoesNotContain(rest, r => partial.Any(p => p.Point == r.Point && p.Trial == r.Trial));
         Assert.Equal(ResultFiles.FormatTrials(spec, full), ResultFiles.FormatTrials(spec, partial.Concat(rest)));
     }

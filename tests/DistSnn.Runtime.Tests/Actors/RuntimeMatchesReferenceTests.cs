@@ -2,6 +2,7 @@ using DistSnn.Core.Data;
 using DistSnn.Core.Models;
 using DistSnn.Core.Snn;
 using DistSnn.Core.Study;
+using DistSnn.Runtime.Protocol;
 
 namespace DistSnn.Runtime.Tests.Actors;
 
@@ -16,7 +17,7 @@ public class RuntimeMatchesReferenceTests
         Dataset data = DataLoader.Load(spec.Data, null, "test.yaml");
         SnnModel model = ModelReference.Resolve(spec.Model, null, "test.yaml");
         string reference = ResultFiles.FormatTrials(spec, new StudyRunner(spec, model, data, 1).Run());
-        string runtime = ResultFiles.FormatTrials(spec, new ActorStudyExecution(spec, model, data, workers).Run());
+        string runtime = ResultFiles.FormatTrials(spec, new ActorStudyExecution(spec, model, data, workers, config: ProtocolConfig.LocalTest).Run());
         return (reference, runtime);
     }
 

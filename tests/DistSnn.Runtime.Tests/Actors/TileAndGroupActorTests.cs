@@ -14,7 +14,8 @@ public class TileAndGroupActorTests : TestKit
 {
     private static readonly SnnModel Digits = BuiltinModels.Load("digits-mlp", "test");
 
-    public TileAndGroupActorTests() : base(RuntimeConfig.Local(1)) { }
+    // serialize-messages = on: every message between the actors goes through the project's serializer.
+    public TileAndGroupActorTests() : base(ProtocolConfig.LocalTest.WithFallback(RuntimeConfig.Local(1))) { }
 
     private static TrialSetup Setup(SnnModel model) =>
         new(model, new CrossbarSettings { Tile = new(32, 32) }, BuiltinDatasets.Digits("test"), 1, 0, 4, 2);

@@ -1,0 +1,35 @@
+namespace DistSnn.Runtime.Storage;
+
+/// <summary>
+/// The tables of <c>results.db</c>: one <c>study</c> row (the spec and its hash) and one <c>trials</c> row per
+/// (point, trial). Raise <see cref="Format"/> whenever a table changes incompatibly; older files are then refused.
+/// </summary>
+internal static class ResultSchema
+{
+    public const string Format = "distsnn-results/1";
+
+    // The single row's id is pinned to 1 so a second study can never be inserted into the same file.
+    public const string CreateTables = """
+        CREATE TABLE study (
+            id           INTEGER PRIMARY KEY CHECK (id = 1),
+            format       TEXT    NOT NULL,
+            name         TEXT    NOT NULL,
+            seed         INTEGER NOT NULL,
+            spec_hash    TEXT    NOT NULL,
+            spec_text    TEXT    NOT NULL,
+            created_utc  TEXT    NOT NULL
+        );
+        CREATE TABLE trials (
+            point           INTEGER NOT NULL,
+            trial           INTEGER NOT NULL,
+            coordinates     TEXT    NOT NULL,
+            correct         INTEGER NOT NULL,
+            total           INTEGER NOT NULL,
+            accuracy        REAL    NOT NULL,
+            adc_clipped     INTEGER NOT NULL,
+            adc_conversions INTEGER NOT NULL,
+            recorded_utc    TEXT    NOT NULL,
+            PRIMARY KEY (point, trial)
+        ) WITHOUT ROWID;
+        """;
+}

@@ -1,0 +1,259 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using DistSnn.Core;
+using DistSnn.Core.Engine;
+using DistSnn.Core.Study;
+using Microsoft.Data.Sqlite;
+
+namespace DistSnn.Runtime.Storage;
+
+/// <summary>
+/// A study's <c>results.db</c> (SQLite, WAL): the spec and its hash, and one row per (point, trial). Every
+/// <see cref="Record"/> is its own committed transaction, so a trial reported survives the process being killed and
+/// <c>--resume</c> only reruns the trials that are missing. The CSV and JSON files are exported from the database.
+/// </summary>
+/// <remarks>
+/// Not thread-safe: one thread at a time may call it (the study's coordinator serialises the calls).
+/// </remarks>
+public sealed class ResultStore : IDisposable
+{
+    public const string FileName = "results.db";
+
+    private readonly SqliteConnection connection;
+    private readonly StudySpec spec;
+    private readonly SqliteCommand insert;
+    private readonly SqliteCommand select;
+    private readonly string[] coordinates;
+
+    private ResultStore(string path, StudySpec spec, SqliteConnection connection)
+    {
+        Path = path;
+        this.spec = spec;
+        this.connection = connection;
+        coordinates = spec.Points.Select(point => CoordinatesJson(spec, point)).ToArray();
+        insert = Command(connection, """
+            INSERT INTO trials (point, trial, coordinates, correct, total, accuracy, adc_clipped, adc_conversions, recorded_utc)
+            VALUES ($point, $trial, $coordinates, $correct, $total, $accuracy, $adc_clipped, $adc_conversions, $recorded_utc)
+            ON CONFLICT (point, trial) DO NOTHING
+            """,
+            "$point", "$trial", "$coordinates", "$correct", "$total", "$accuracy", "$adc_clipped", "$adc_conversions", "$recorded_utc");
+        select = Command(connection, "SELECT correct, total, adc_clipped, adc_conversions FROM trials WHERE point = $point AND trial = $trial",
+            "$point", "$trial");
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <summary>Starts a new study's database in <paramref name="directory"/> (created if missing).</summary>
+    /// <exception cref="InputException">The directory already holds a <c>results.db</c>.</exception>
+    public static ResultStore Create(string directory, StudySpec spec)
+    {
+        Directory.CreateDirectory(directory);
+        string path = System.IO.Path.Combine(directory, FileName);
+        if (File.Exists(path)) throw AlreadyExists(path);
+
+        // Built under another name and renamed into place, so results.db never exists without its study row.
+        string building = path + ".new";
+        DeleteDatabase(building);
+        using (SqliteConnection setup = Connect(building, SqliteOpenMode.ReadWriteCreate))
+        {
+            using SqliteTransaction transaction = setup.BeginTransaction();
+            Execute(setup, ResultSchema.CreateTables);
+            using SqliteCommand study = Command(setup, """
+                INSERT INTO study (id, format, name, seed, spec_hash, spec_text, created_utc)
+                VALUES (1, $format, $name, $seed, $spec_hash, $spec_text, $created_utc)
+                """);
+            study.Parameters.AddWithValue("$format", ResultSchema.Format);
+            study.Parameters.AddWithValue("$name", spec.Name);
+            study.Parameters.AddWithValue("$seed", (long)spec.Seed);
+            study.Parameters.AddWithValue("$spec_hash", ResultFiles.SpecHash(spec));
+            study.Parameters.AddWithValue("$spec_text", spec.CanonicalText);
+            study.Parameters.AddWithValue("$created_utc", Now());
+            study.ExecuteNonQuery();
+            transaction.Commit();
+        }
+        try
+        {
+            File.Move(building, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            DeleteDatabase(building);
+            throw AlreadyExists(path);
+        }
+        return new ResultStore(path, spec, Connect(path, SqliteOpenMode.ReadWrite));
+    }
+
+    /// <summary>Opens an existing study's database to resume it with <paramref name="spec"/>.</summary>
+    /// <exception cref="InputException">There is no <c>results.db</c>, it is not one DistSnn wrote, or it holds
+    /// the results of a spec with another hash.</exception>
+    public static ResultStore Open(string directory, StudySpec spec)
+    {
+        string path = System.IO.Path.Combine(directory, FileName);
+        if (!File.Exists(path)) throw new InputException(path, "", "there are no results to resume: the file does not exist");
+        SqliteConnection? connection = null;
+        try
+        {
+            connection = Connect(path, SqliteOpenMode.ReadWrite);
+            CheckStudy(connection, path, spec);
+            return new ResultStore(path, spec, connection);
+        }
+        catch (SqliteException e)
+        {
+            connection?.Dispose();
+            throw new InputException(path, "", $"expected a DistSnn results database ({e.Message})");
+        }
+        catch
+        {
+            connection?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Stores a trial's result, committed before it returns. A trial already stored is left as it is and
+    /// false is returned: trials are deterministic, so a rerun (a retried or duplicated work item) must agree.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The trial is stored with other numbers: a determinism bug.</exception>
+    public bool Record(TrialRecord record)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(record.Point);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(record.Point, spec.Points.Count);
+        TrialResult result = record.Result;
+        SetKey(insert, record);
+        insert.Parameters["$coordinates"].Value = coordinates[record.Point];
+        insert.Parameters["$correct"].Value = result.Correct;
+        insert.Parameters["$total"].Value = result.Total;
+        insert.Parameters["$accuracy"].Value = result.Accuracy;
+        insert.Parameters["$adc_clipped"].Value = result.AdcClipped;
+        insert.Parameters["$adc_conversions"].Value = result.AdcConversions;
+        insert.Parameters["$recorded_utc"].Value = Now();
+        if (insert.ExecuteNonQuery() == 1) return true;
+
+        SetKey(select, record);
+        using SqliteDataReader row = select.ExecuteReader();
+        row.Read();
+        var stored = new TrialResult(row.GetInt32(0), row.GetInt32(1), row.GetInt64(2), row.GetInt64(3));
+        if (stored != result)
+        {
+            throw new InvalidOperationException(
+                $"determinism bug: point {record.Point} trial {record.Trial} is stored as {stored} but was reported again as {result}");
+        }
+        return false;
+    }
+
+    /// <summary>Every stored trial, sorted by point then trial.</summary>
+    public IReadOnlyList<TrialRecord> Records()
+    {
+        using SqliteCommand query = Command(connection,
+            "SELECT point, trial, correct, total, adc_clipped, adc_conversions FROM trials ORDER BY point, trial");
+        using SqliteDataReader row = query.ExecuteReader();
+        var records = new List<TrialRecord>();
+        while (row.Read())
+        {
+            records.Add(new TrialRecord(row.GetInt32(0), row.GetInt32(1),
+                new TrialResult(row.GetInt32(2), row.GetInt32(3), row.GetInt64(4), row.GetInt64(5))));
+        }
+        return records;
+    }
+
+    /// <summary>
+    /// Writes <c>trials.csv</c>, <c>summary.csv</c> and <c>summary.json</c> into <paramref name="directory"/> from
+    /// the stored trials (each file complete or not replaced at all) and returns the point summaries.
+    /// </summary>
+    public IReadOnlyList<PointSummary> Export(string directory, string modelDescription, string dataDescription)
+    {
+        IReadOnlyList<TrialRecord> records = Records();
+        IReadOnlyList<PointSummary> summaries = StudyRunner.Summarise(spec, records);
+        Directory.CreateDirectory(directory);
+        AtomicFile.Write(System.IO.Path.Combine(directory, ResultFiles.TrialsCsv), ResultFiles.FormatTrials(spec, records));
+        AtomicFile.Write(System.IO.Path.Combine(directory, ResultFiles.SummaryCsv), ResultFiles.FormatSummary(spec, summaries));
+        AtomicFile.Write(System.IO.Path.Combine(directory, ResultFiles.SummaryJson),
+            ResultFiles.FormatSummaryJson(spec, summaries, modelDescription, dataDescription));
+        return summaries;
+    }
+
+    public void Dispose()
+    {
+        insert.Dispose();
+        select.Dispose();
+        // The last connection to close checkpoints the WAL into results.db and removes the -wal and -shm files.
+        connection.Dispose();
+    }
+
+    private static SqliteConnection Connect(string path, SqliteOpenMode mode)
+    {
+        // Not pooled: the store holds its one connection for the study's life, and closing it must release the file.
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = mode,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        // WAL with synchronous=NORMAL: a committed trial survives the process being killed (it is in the WAL,
+        // written through the OS); only a power cut may lose the last few, and --resume reruns those.
+        Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+        return connection;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params string[] parameters)
+    {
+        SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (string name in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        return command;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using SqliteCommand command = Command(connection, sql);
+        command.ExecuteNonQuery();
+    }
+
+    private static void SetKey(SqliteCommand command, TrialRecord record)
+    {
+        command.Parameters["$point"].Value = record.Point;
+        command.Parameters["$trial"].Value = record.Trial;
+    }
+
+    /// <summary>Refuses a file of another format or one holding another spec's results.</summary>
+    private static void CheckStudy(SqliteConnection connection, string path, StudySpec spec)
+    {
+        using SqliteCommand study = Command(connection, "SELECT format, spec_hash FROM study WHERE id = 1");
+        using SqliteDataReader row = study.ExecuteReader();
+        if (!row.Read()) throw new InputException(path, "study", "expected the study's row, found none");
+        string format = row.GetString(0), storedHash = row.GetString(1), hash = ResultFiles.SpecHash(spec);
+        if (format != ResultSchema.Format) throw new InputException(path, "format", $"expected {ResultSchema.Format}, found {format}");
+        if (storedHash != hash)
+        {
+            throw new InputException(path, "spec",
+                $"the results were made by a spec with hash {storedHash}, this spec's hash is {hash}; " +
+                "resume with the same spec and --set options, or choose another --out");
+        }
+    }
+
+    /// <summary>The point's coordinates as a JSON object, key to value as written in the spec, in axis order.</summary>
+    private static string CoordinatesJson(StudySpec spec, StudyPoint point)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartObject();
+            for (int i = 0; i < spec.Sweep.Count; i++) json.WriteString(spec.Sweep[i].Key, point.Coordinates[i]);
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static string Now() => DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+
+    private static InputException AlreadyExists(string path) =>
+        new(path, "", "this directory already holds a study's results; --resume continues them, --overwrite replaces them");
+
+    private static void DeleteDatabase(string path)
+    {
+        foreach (string suffix in new[] { "", "-wal", "-shm", "-journal" }) File.Delete(path + suffix);
+    }
+}

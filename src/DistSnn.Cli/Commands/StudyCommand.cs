@@ -3,6 +3,9 @@ using System.Runtime.InteropServices;
 using DistSnn.Cli.Terminal;
 using DistSnn.Core;
 using DistSnn.Core.Study;
+using DistSnn.Runtime;
+using DistSnn.Runtime.Reports;
+using DistSnn.Runtime.Storage;
 
 namespace DistSnn.Cli.Commands;
 
@@ -18,6 +21,7 @@ public static class StudyCommand
         var seed = new Option<uint?>("--seed") { Description = "Shorthand for --set seed=S." };
         var workers = new Option<int?>("--local-workers") { Description = "Trials run in parallel in this process (default: the machine's cores)." };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace the results already in the output directory." };
+        var resume = new Option<bool>("--resume") { Description = "Continue the study stored in --out (same spec): run only the missing trials." };
         var quiet = new Option<bool>("--quiet") { Description = "No progress output; the summary table and errors still print." };
         var engine = new Option<string>("--engine")
         {
@@ -27,7 +31,7 @@ public static class StudyCommand
         engine.AcceptOnlyFromAmong("actors", "reference");
         var command = new Command("study", "Run a Monte Carlo study of accuracy on non-ideal crossbars.")
         {
-            spec, output, sets, trials, seed, workers, overwrite, quiet, engine,
+            spec, output, sets, trials, seed, workers, overwrite, resume, quiet, engine,
         };
         command.SetAction(parsed =>
         {
@@ -40,67 +44,97 @@ public static class StudyCommand
 
             var inputs = StudyInputs.Load(CliApp.SpecArgument(parsed.GetValue(spec)), allSets);
             string outDir = Path.GetFullPath(parsed.GetValue(output) ?? Path.Combine("distsnn-out", inputs.Spec.Name));
-            PrepareOutputDirectory(outDir, parsed.GetValue(overwrite));
-            return Run(inputs, outDir, localWorkers, parsed.GetValue(engine) == "reference", parsed.GetValue(quiet), stdout, stderr);
+            if (parsed.GetValue(resume) && parsed.GetValue(overwrite))
+                throw new InputException("command line", "--resume", "cannot be combined with --overwrite");
+            using ResultStore store = OpenStore(outDir, inputs.Spec, parsed.GetValue(resume), parsed.GetValue(overwrite));
+            return Run(inputs, store, outDir, localWorkers, parsed.GetValue(engine) == "reference", parsed.GetValue(quiet), stdout, stderr);
         });
         return command;
     }
 
-    private static int Run(StudyInputs inputs, string outDir, int localWorkers, bool reference, bool quiet, TextWriter stdout, TextWriter stderr)
+    private static int Run(StudyInputs inputs, ResultStore store, string outDir, int localWorkers, bool reference, bool quiet, TextWriter stdout, TextWriter stderr)
     {
         StudySpec spec = inputs.Spec;
+        IReadOnlyList<TrialRecord> alreadyDone = store.Records();
         if (!quiet)
         {
             stderr.WriteLine($"study '{spec.Name}': {spec.Points.Count} point(s) x {ValidateCommand.TrialText(spec.Trials)} on {localWorkers} local worker(s)");
             stderr.WriteLine($"  model: {inputs.ModelDescription}");
             stderr.WriteLine($"  data:  {inputs.DataDescription}");
+            if (alreadyDone.Count > 0)
+                stderr.WriteLine($"  resume: {alreadyDone.Count} of {PlannedText(spec)} trials already done");
         }
 
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
         Console.CancelKeyPress += onCancel;
         using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; cancel.Cancel(); });
-        IReadOnlyList<TrialRecord> records;
         try
         {
-            IStudyExecution runner = reference
-                ? new StudyRunner(spec, inputs.Model, inputs.Data, localWorkers)
-                : new Runtime.ActorStudyExecution(spec, inputs.Model, inputs.Data, localWorkers);
-            records = StudyProgress.Run(runner, spec, quiet, stderr, cancel.Token);
+            IStudyExecution execution = reference
+                ? new StudyRunner(spec, inputs.Model, inputs.Data, localWorkers, alreadyDone)
+                : new ActorStudyExecution(spec, inputs.Model, inputs.Data, localWorkers, alreadyDone);
+            // Stored the moment it is reported: a killed study loses only the trials that were running.
+            execution.TrialCompleted += record => store.Record(record);
+            StudyProgress.Run(execution, spec, quiet, stderr, cancel.Token);
         }
         finally
         {
             Console.CancelKeyPress -= onCancel;
         }
 
-        Directory.CreateDirectory(outDir);
         if (cancel.IsCancellationRequested)
         {
-            File.WriteAllText(Path.Combine(outDir, "trials.partial.csv"), ResultFiles.FormatTrials(spec, records));
-            stderr.WriteLine($"error: interrupted after {records.Count} trial(s); they are in {Path.Combine(outDir, "trials.partial.csv")} (not a complete study)");
+            stderr.WriteLine($"error: interrupted: {store.Records().Count} trial(s) are stored in {store.Path}; run the same command with --resume to finish the study");
             return CliApp.RuntimeFailure;
         }
 
-        var summaries = StudyRunner.Summarise(spec, records);
-        File.WriteAllText(Path.Combine(outDir, ResultFiles.TrialsCsv), ResultFiles.FormatTrials(spec, records));
-        File.WriteAllText(Path.Combine(outDir, ResultFiles.SummaryCsv), ResultFiles.FormatSummary(spec, summaries));
-        File.WriteAllText(Path.Combine(outDir, ResultFiles.SummaryJson),
-            ResultFiles.FormatSummaryJson(spec, summaries, inputs.ModelDescription, inputs.DataDescription));
+        IReadOnlyList<PointSummary> summaries = store.Export(outDir, inputs.ModelDescription, inputs.DataDescription);
+        IReadOnlyList<string> plots = AccuracyPlots.Write(outDir, spec, summaries);
+        ReportPage.Write(outDir, spec, summaries, inputs.ModelDescription, inputs.DataDescription, plots);
+        if (PlotFont.Family is null) stderr.WriteLine($"warning: the plots have no labels: no usable font; {PlotFont.InstallHint}");
+
         SummaryTable.Write(stdout, spec, summaries);
-        stdout.WriteLine($"results: {outDir} ({ResultFiles.TrialsCsv}, {ResultFiles.SummaryCsv}, {ResultFiles.SummaryJson})");
+        stdout.WriteLine($"results: {outDir} ({ResultStore.FileName}, {ResultFiles.TrialsCsv}, {ResultFiles.SummaryCsv}, {ResultFiles.SummaryJson}, {string.Join(", ", plots)}, report.html)");
         return CliApp.Success;
     }
 
-    /// <summary>Never overwrites earlier results silently (INTERFACE.md).</summary>
-    private static void PrepareOutputDirectory(string outDir, bool overwrite)
+    private static string PlannedText(StudySpec spec) => spec.Trials.IsAdaptive
+        ? $"{spec.Points.Count * spec.Trials.Min}..{spec.Points.Count * spec.Trials.Max}"
+        : $"{spec.Points.Count * spec.Trials.Min}";
+
+    /// <summary>
+    /// The study's store: a new one, or with <paramref name="resume"/> the existing one (its spec hash must match).
+    /// Earlier results are never overwritten silently (INTERFACE.md).
+    /// </summary>
+    private static ResultStore OpenStore(string outDir, StudySpec spec, bool resume, bool overwrite)
     {
         if (File.Exists(outDir))
             throw new InputException("command line", "--out", $"expected a directory, but {outDir} is a file");
-        string[] results = [ResultFiles.TrialsCsv, ResultFiles.SummaryCsv, ResultFiles.SummaryJson, "results.db", "trials.partial.csv"];
-        var existing = results.Where(f => File.Exists(Path.Combine(outDir, f))).ToList();
-        if (existing.Count == 0) return;
-        if (!overwrite)
-            throw new InputException("command line", "--out", $"{outDir} already holds results ({string.Join(", ", existing)}); pass --overwrite to replace them or choose another --out");
-        foreach (string f in existing) File.Delete(Path.Combine(outDir, f));
+        if (resume)
+        {
+            if (!File.Exists(Path.Combine(outDir, ResultStore.FileName)))
+                throw new InputException("command line", "--resume", $"there is no {ResultStore.FileName} in {outDir} to resume; run without --resume");
+            return ResultStore.Open(outDir, spec);
+        }
+        var existing = Directory.Exists(outDir)
+            ? Directory.EnumerateFiles(outDir).Where(IsOutputFile).ToList()
+            : [];
+        if (existing.Count > 0)
+        {
+            if (!overwrite)
+                throw new InputException("command line", "--out",
+                    $"{outDir} already holds results ({string.Join(", ", existing.Select(Path.GetFileName).Take(4))}); pass --resume to continue them, --overwrite to replace them, or choose another --out");
+            foreach (string f in existing) File.Delete(f);
+        }
+        return ResultStore.Create(outDir, spec);
+    }
+
+    private static bool IsOutputFile(string path)
+    {
+        string name = Path.GetFileName(path);
+        return name.StartsWith(ResultStore.FileName, StringComparison.Ordinal)
+            || name is ResultFiles.TrialsCsv or ResultFiles.SummaryCsv or ResultFiles.SummaryJson or "report.html"
+            || (name.StartsWith("accuracy", StringComparison.Ordinal) && name.EndsWith(".png", StringComparison.Ordinal));
     }
 }

@@ -52,7 +52,17 @@ public sealed class StudyCoordinatorActor : ReceiveActor
             if (_schedule.Complete(record))
             {
                 _produced.Add(record);
-                _onResult(record);
+                try
+                {
+                    _onResult(record);
+                }
+                catch (Exception e)
+                {
+                    // The result could not be kept (storage failed, or a determinism check fired): stop the study.
+                    _finished.TrySetException(e);
+                    Context.Stop(Self);
+                    return;
+                }
             }
             Dispatch();
         });

@@ -76,7 +76,7 @@ public static class StudyCommand
                 : new ActorStudyExecution(spec, inputs.Model, inputs.Data, localWorkers, alreadyDone);
             // Stored the moment it is reported: a killed study loses only the trials that were running.
             execution.TrialCompleted += record => store.Record(record);
-            StudyProgress.Run(execution, spec, quiet, stderr, cancel.Token);
+            StudyProgress.Run(execution, spec, alreadyDone, quiet, stderr, cancel.Token);
         }
         finally
         {

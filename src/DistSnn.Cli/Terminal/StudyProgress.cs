@@ -1,63 +1,90 @@
 using System.Diagnostics;
+using System.Globalization;
 using DistSnn.Core.Study;
 using Spectre.Console;
 
 namespace DistSnn.Cli.Terminal;
 
 /// <summary>
-/// Shows a running study: a live progress bar on a terminal, a plain line every few seconds when stderr is
-/// redirected (CI logs), nothing with --quiet.
+/// Shows a running study while it runs: a live table of per-point progress bars on a terminal, a plain line every
+/// few seconds when stderr is redirected (CI logs), nothing with --quiet. The study runs on a thread of its own;
+/// its trial events only update a <see cref="StudyTally"/>, and this thread alone draws, because Spectre's live
+/// display is not thread-safe.
 /// </summary>
 public static class StudyProgress
 {
     private static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(200);
 
-    public static IReadOnlyList<TrialRecord> Run(IStudyExecution runner, StudySpec spec, bool quiet, TextWriter stderr, CancellationToken cancel)
+    /// <summary>Runs <paramref name="execution"/> to its end (or cancellation) with its progress display.</summary>
+    /// <param name="alreadyDone">Trials of a resumed study, loaded from its results; they count as done.</param>
+    /// <param name="stderr">Where progress goes; the live display only when this is <see cref="Console.Error"/> on a terminal.</param>
+    /// <returns>What <see cref="IStudyExecution.Run"/> returned: the trials of this run, without <paramref name="alreadyDone"/>.</returns>
+    public static IReadOnlyList<TrialRecord> Run(
+        IStudyExecution execution, StudySpec spec, IReadOnlyList<TrialRecord> alreadyDone, bool quiet, TextWriter stderr, CancellationToken cancel)
     {
-        int planned = spec.Points.Count * spec.Trials.Min;
-        if (quiet) return runner.Run(cancel);
-
-        bool interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
-        return interactive ? RunWithBar(runner, planned, cancel) : RunWithLog(runner, planned, stderr, cancel);
+        if (quiet) return execution.Run(cancel);
+        bool terminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+        return terminal
+            ? RunLive(execution, spec, alreadyDone, cancel)
+            : RunWithLog(execution, spec, alreadyDone, stderr, LogInterval, cancel);
     }
 
-    private static IReadOnlyList<TrialRecord> RunWithBar(IStudyExecution runner, int planned, CancellationToken cancel)
+    /// <summary>The redirected-stderr mode: a line every <paramref name="interval"/>, and one at the end.</summary>
+    internal static IReadOnlyList<TrialRecord> RunWithLog(
+        IStudyExecution execution, StudySpec spec, IReadOnlyList<TrialRecord> alreadyDone, TextWriter stderr, TimeSpan interval, CancellationToken cancel)
+    {
+        var tally = new StudyTally(spec, alreadyDone);
+        var clock = Stopwatch.StartNew();
+        var records = Observe(execution, tally, interval, cancel, () => stderr.WriteLine(LogLine(tally.Snapshot(clock.Elapsed, 0))));
+        if (!cancel.IsCancellationRequested) tally.MarkComplete();
+        ProgressSnapshot end = tally.Snapshot(clock.Elapsed, 0);
+        string how = cancel.IsCancellationRequested ? "interrupted after" : "finished in";
+        string resumed = tally.Resumed > 0 ? $", {tally.Resumed} resumed" : "";
+        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"progress: {end.Done}/{end.Planned} trials, {how} {end.Elapsed.TotalSeconds:F1} s{resumed}"));
+        return records;
+    }
+
+    private static string LogLine(ProgressSnapshot s) =>
+        $"progress: {s.Done}/{s.Planned} trials{(s.Adaptive ? " (adaptive)" : "")}, {DurationText.Of(s.Elapsed)}, ETA {DurationText.Of(s.Remaining)}";
+
+    private static IReadOnlyList<TrialRecord> RunLive(IStudyExecution execution, StudySpec spec, IReadOnlyList<TrialRecord> alreadyDone, CancellationToken cancel)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        IReadOnlyList<TrialRecord> records = [];
-        console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .Start(context =>
+        var tally = new StudyTally(spec, alreadyDone);
+        // Room for the title, the header, the footer and the caption; never more than the tally keeps track of.
+        int rows = Math.Clamp(console.Profile.Height - 10, 1, StudyTally.MostRecentPoints);
+        var clock = Stopwatch.StartNew();
+        return console.Live(ProgressTable.Of(spec.Name, tally.Snapshot(clock.Elapsed, rows)))
+            .AutoClear(false)
+            .Start(display =>
             {
-                var task = context.AddTask("trials", maxValue: planned);
-                int done = 0;
-                runner.TrialCompleted += _ =>
-                {
-                    done++;
-                    if (done > task.MaxValue) task.MaxValue = done;
-                    task.Value = done;
-                    task.Description = $"trials {done}/{Math.Max(planned, done)}";
-                };
-                records = runner.Run(cancel);
-                task.Value = task.MaxValue;
+                var records = Observe(execution, tally, RedrawInterval, cancel,
+                    () => display.UpdateTarget(ProgressTable.Of(spec.Name, tally.Snapshot(clock.Elapsed, rows))));
+                if (!cancel.IsCancellationRequested) tally.MarkComplete();
+                display.UpdateTarget(ProgressTable.Of(spec.Name, tally.Snapshot(clock.Elapsed, rows)));
+                return records;
             });
-        return records;
     }
 
-    private static IReadOnlyList<TrialRecord> RunWithLog(IStudyExecution runner, int planned, TextWriter stderr, CancellationToken cancel)
+    /// <summary>Runs the study on its own thread, feeding <paramref name="tally"/>, and calls <paramref name="tick"/> on
+    /// this thread every <paramref name="interval"/> until it ends; rethrows what the study threw.</summary>
+    private static IReadOnlyList<TrialRecord> Observe(
+        IStudyExecution execution, StudyTally tally, TimeSpan interval, CancellationToken cancel, Action tick)
     {
-        var clock = Stopwatch.StartNew();
-        TimeSpan lastLog = TimeSpan.Zero;
-        int done = 0;
-        runner.TrialCompleted += _ =>
+        Action<TrialRecord> onTrial = tally.Add;
+        execution.TrialCompleted += onTrial;
+        try
         {
-            done++;
-            if (clock.Elapsed - lastLog < LogInterval) return;
-            lastLog = clock.Elapsed;
-            stderr.WriteLine($"progress: {done}/{Math.Max(planned, done)} trials, {clock.Elapsed.TotalSeconds:F0} s");
-        };
-        var records = runner.Run(cancel);
-        stderr.WriteLine($"progress: {records.Count} trials done in {clock.Elapsed.TotalSeconds:F1} s");
-        return records;
+            var run = Task.Factory.StartNew(() => execution.Run(cancel), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            // WaitAny, unlike Wait, does not throw when the study fails: the failure is rethrown below, unwrapped.
+            while (Task.WaitAny([run], interval) < 0) tick();
+            return run.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            execution.TrialCompleted -= onTrial;
+        }
     }
 }

@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace DistSnn.Cli.Terminal;
 
-/// <summary>The per-point accuracy table printed at the end of a study.</summary>
+/// <summary>The per-point accuracy table printed at the end of a study, with each point's paired difference to the baseline point.</summary>
 public static class SummaryTable
 {
     public static void Write(TextWriter writer, StudySpec spec, IReadOnlyList<PointSummary> summaries)
@@ -29,6 +29,9 @@ public static class SummaryTable
         table.AddColumn(new TableColumn("max").RightAligned());
         bool adc = summaries.Any(s => s.AdcClipFraction > 0);
         if (adc) table.AddColumn(new TableColumn("ADC clipped").RightAligned());
+        // Trial k is the same chip at every point, so this difference is far sharper than comparing two CIs by eye.
+        bool paired = spec.Points.Count > 1;
+        if (paired) table.AddColumn(new TableColumn($"Δ vs point {spec.Baseline}").RightAligned());
 
         foreach (PointSummary s in summaries)
         {
@@ -41,9 +44,19 @@ public static class SummaryTable
             cells.Add(Format(s.Min, "F4"));
             cells.Add(Format(s.Max, "F4"));
             if (adc) cells.Add(Format(100 * s.AdcClipFraction, "F2") + "%");
+            if (paired) cells.Add(Difference(s, spec.Baseline));
             table.AddRow(cells.ToArray());
         }
         console.Write(table);
+    }
+
+    /// <summary>The paired mean difference to the baseline ± its 95% CI half-width, signed.</summary>
+    private static string Difference(PointSummary s, int baseline)
+    {
+        if (s.Point == baseline) return "baseline";
+        if (s.PairedDifference is not { } d || double.IsNaN(d.Mean)) return "n/a";
+        string mean = d.Mean.ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture);
+        return double.IsFinite(d.Ci95HalfWidth) ? $"{mean} ± {Format(d.Ci95HalfWidth, "F4")}" : mean;
     }
 
     private static string Format(double value, string format) =>

@@ -19,24 +19,15 @@ public sealed record PointSummary(
 {
     public double Ci95HalfWidth => (Ci95High - Ci95Low) / 2;
 
+    /// <summary>This point's accuracy minus the baseline point's, chip by chip; null when not computed
+    /// (<see cref="StudyRunner.Summarise"/> always fills it).</summary>
+    public PairedDifference? PairedDifference { get; init; }
+
     public static PointSummary Of(int point, IReadOnlyList<string> coordinates, IReadOnlyList<double> accuracies, double adcClipFraction = 0)
     {
-        int n = accuracies.Count;
-        if (n == 0) return new PointSummary(point, coordinates, 0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, adcClipFraction);
-        double mean = 0;
-        foreach (double a in accuracies) mean += a;
-        mean /= n;
-        double std = double.NaN, se = double.NaN, low = double.NaN, high = double.NaN;
-        if (n > 1)
-        {
-            double squares = 0;
-            foreach (double a in accuracies) squares += (a - mean) * (a - mean);
-            std = Math.Sqrt(squares / (n - 1));
-            se = std / Math.Sqrt(n);
-            double half = StudentT.Quantile(0.975, n - 1) * se;
-            low = mean - half;
-            high = mean + half;
-        }
-        return new PointSummary(point, coordinates, n, mean, std, se, low, high, accuracies.Min(), accuracies.Max(), adcClipFraction);
+        var estimate = MeanEstimate.Of(accuracies);
+        if (estimate.Count == 0) return new PointSummary(point, coordinates, 0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, adcClipFraction);
+        return new PointSummary(point, coordinates, estimate.Count, estimate.Mean, estimate.Std, estimate.StandardError,
+            estimate.Ci95Low, estimate.Ci95High, accuracies.Min(), accuracies.Max(), adcClipFraction);
     }
 }

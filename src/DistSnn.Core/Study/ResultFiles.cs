@@ -60,7 +60,8 @@ public static class ResultFiles
         return text.ToString();
     }
 
-    /// <summary>The study, its hash and every point's statistics (NaN, undefined for one trial, is written as null).</summary>
+    /// <summary>The study, its hash and every point's statistics with its paired difference to the baseline point
+    /// (NaN, undefined for one trial, is written as null).</summary>
     public static string FormatSummaryJson(StudySpec spec, IReadOnlyList<PointSummary> summaries, string modelDescription, string dataDescription)
     {
         using var stream = new MemoryStream();
@@ -76,6 +77,7 @@ public static class ResultFiles
             json.WriteStartArray("sweep");
             foreach (SweepAxis axis in spec.Sweep) json.WriteStringValue(axis.Key);
             json.WriteEndArray();
+            json.WriteNumber("baseline", spec.Baseline);
             json.WriteStartArray("points");
             foreach (PointSummary s in summaries)
             {
@@ -93,12 +95,32 @@ public static class ResultFiles
                 WriteNumber(json, "accuracy_min", s.Min);
                 WriteNumber(json, "accuracy_max", s.Max);
                 WriteNumber(json, "adc_clip_fraction", s.AdcClipFraction);
+                WritePairedDifference(json, s.PairedDifference);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
+    }
+
+    /// <summary><c>paired_difference</c>: this point minus the baseline, trial by trial (null when not computed).</summary>
+    private static void WritePairedDifference(Utf8JsonWriter json, PairedDifference? difference)
+    {
+        if (difference is null)
+        {
+            json.WriteNull("paired_difference");
+            return;
+        }
+        json.WriteStartObject("paired_difference");
+        json.WriteNumber("baseline", difference.Baseline);
+        json.WriteNumber("trials", difference.Pairs);
+        WriteNumber(json, "mean", difference.Mean);
+        WriteNumber(json, "std", difference.Std);
+        WriteNumber(json, "se", difference.StandardError);
+        WriteNumber(json, "ci95_low", difference.Ci95Low);
+        WriteNumber(json, "ci95_high", difference.Ci95High);
+        json.WriteEndObject();
     }
 
     private static void WriteNumber(Utf8JsonWriter json, string name, double value)

@@ -75,13 +75,17 @@ public sealed class StudyRunner : IStudyExecution
         return results.Where(r => r is not null).Select(r => r!).ToList();
     }
 
-    /// <summary>Per-point statistics of the records, in point order.</summary>
-    public static IReadOnlyList<PointSummary> Summarise(StudySpec spec, IReadOnlyList<TrialRecord> records) =>
-        spec.Points.Select(point =>
+    /// <summary>Per-point statistics of the records, in point order, each with its paired difference to the spec's baseline point.</summary>
+    public static IReadOnlyList<PointSummary> Summarise(StudySpec spec, IReadOnlyList<TrialRecord> records)
+    {
+        var differences = PairedDifference.ForEveryPoint(spec, records);
+        return spec.Points.Select(point =>
         {
             var mine = records.Where(r => r.Point == point.Index).OrderBy(r => r.Trial).ToList();
             long conversions = mine.Sum(r => r.Result.AdcConversions);
             double clipFraction = conversions == 0 ? 0 : (double)mine.Sum(r => r.Result.AdcClipped) / conversions;
-            return PointSummary.Of(point.Index, point.Coordinates, mine.Select(r => r.Result.Accuracy).ToList(), clipFraction);
+            var summary = PointSummary.Of(point.Index, point.Coordinates, mine.Select(r => r.Result.Accuracy).ToList(), clipFraction);
+            return summary with { PairedDifference = differences[point.Index] };
         }).ToList();
+    }
 }

@@ -33,6 +33,9 @@ public sealed record StudySpec
     /// <summary>The grid of the sweep axes, first axis slowest; a single point when there is no sweep.</summary>
     public required IReadOnlyList<StudyPoint> Points { get; init; }
 
+    /// <summary>The point every other point is compared with, trial by trial (<see cref="PairedDifference"/>); 0 unless the spec says.</summary>
+    public int Baseline { get; init; }
+
     /// <summary>The spec file (or <c>builtin:demo</c>) it came from, for error messages.</summary>
     public required string Origin { get; init; }
 

@@ -12,6 +12,7 @@ internal static class SpecSchema
     public const string Format = "distsnn-study/1";
     public const string Trials = "trials";
     public const string Sweep = "sweep";
+    public const string Baseline = "baseline";
 
     public static IReadOnlyList<SpecKey> Keys { get; } =
     [
@@ -65,6 +66,9 @@ internal static class SpecSchema
         Study("trials.max", TrialCountBinder.MaxType),
         Study("trials.ci_halfwidth", TrialCountBinder.HalfWidthType),
         new(Sweep, SpecKeyShape.Sweep),
+        // No default in the schema: an absent baseline (point 0) stays out of the canonical text, so adding the key
+        // left the hash of every earlier spec unchanged.
+        Study(Baseline, new IntegerType(0, StudySpecReader.MaxPoints - 1)),
     ];
 
     private static readonly Dictionary<string, SpecKey> ByPath = Keys.ToDictionary(k => k.Path);

@@ -90,6 +90,11 @@ public static partial class StudySpecReader
             (int?)values.Integer("data.limit"),
             (int)values.Required<long>("data.offset"));
 
+        List<StudyPoint> points = ExpandGrid(values, axes, origin);
+        int baseline = (int)(values.Integer(SpecSchema.Baseline) ?? 0);
+        if (baseline >= points.Count)
+            throw values.Problem(SpecSchema.Baseline, $"expected a sweep point index in 0..{points.Count - 1} (the study has {points.Count} point(s)), got {baseline}");
+
         return new StudySpec
         {
             Name = name,
@@ -100,7 +105,8 @@ public static partial class StudySpecReader
             Trials = trials,
             Batch = (int)values.Required<long>("batch"),
             Sweep = axes.Select(a => a.Public).ToList(),
-            Points = ExpandGrid(values, axes, origin),
+            Points = points,
+            Baseline = baseline,
             Origin = origin,
             CanonicalText = CanonicalSpecText.Build(values, trials, axes.Select(a => a.Public)),
         };

@@ -63,9 +63,11 @@ public static class ReportPage
             """);
 
         html.Append("<h2>Accuracy per point</h2>\n<p>Mean accuracy over the trials (virtual chips) with the half-width of its ")
-            .Append("Student-t 95% confidence interval.</p>\n<table>\n<thead><tr><th>point</th>");
+            .Append("Student-t 95% confidence interval; &Delta; is the paired difference to the baseline point ")
+            .Append("(the same virtual chips), with its own 95% CI half-width.</p>\n<table>\n<thead><tr><th>point</th>");
         foreach (SweepAxis axis in spec.Sweep) html.Append("<th>").Append(E(axis.Key)).Append("</th>");
-        html.Append("<th>trials</th><th>mean</th><th>&plusmn; CI95</th><th>std</th><th>min</th><th>max</th></tr></thead>\n<tbody>\n");
+        html.Append("<th>trials</th><th>mean</th><th>&plusmn; CI95</th><th>std</th><th>min</th><th>max</th>")
+            .Append("<th>&Delta; vs point ").Append(spec.Baseline).Append("</th></tr></thead>\n<tbody>\n");
         foreach (PointSummary s in summaries)
         {
             html.Append("<tr><td>").Append(s.Point).Append("</td>");
@@ -75,7 +77,8 @@ public static class ReportPage
                 .Append("<td>").Append(Number(s.Ci95HalfWidth)).Append("</td>")
                 .Append("<td>").Append(Number(s.Std)).Append("</td>")
                 .Append("<td>").Append(Number(s.Min)).Append("</td>")
-                .Append("<td>").Append(Number(s.Max)).Append("</td></tr>\n");
+                .Append("<td>").Append(Number(s.Max)).Append("</td>")
+                .Append("<td>").Append(Difference(s, spec.Baseline)).Append("</td></tr>\n");
         }
         html.Append("</tbody>\n</table>\n");
 
@@ -92,6 +95,11 @@ public static class ReportPage
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    private static string Difference(PointSummary s, int baseline) =>
+        s.Point == baseline ? "baseline"
+        : s.PairedDifference is { } d ? $"{Number(d.Mean)} &plusmn; {Number(d.Ci95HalfWidth)}"
+        : "&ndash;";
 
     /// <summary>Accuracy to four decimals; an undefined statistic (no or one trial) as a dash.</summary>
     private static string Number(double value) =>

@@ -27,6 +27,10 @@ public class ReportPageTests
         Assert.Equal(spec.Points.Count, Regex.Matches(html, "<tr><td>").Count);
         Assert.Contains(summaries[0].Mean.ToString("F4", System.Globalization.CultureInfo.InvariantCulture), html);
         Assert.Contains("crossbar.device.read.sigma=", html);
+        Assert.Contains("<th>&Delta; vs point 0</th>", html);
+        Assert.Contains("<td>baseline</td>", html);
+        PairedDifference d = summaries[5].PairedDifference!;
+        Assert.Contains($"{d.Mean.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)} &plusmn; {d.Ci95HalfWidth.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)}", html);
 
         MatchCollection images = Regex.Matches(html, "src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"");
         Assert.Equal(plots.Count, images.Count);

@@ -1,5 +1,6 @@
 using Akka.Configuration;
 using DistSnn.Runtime.Actors;
+using DistSnn.Runtime.Cluster;
 using DistSnn.Runtime.Protocol;
 
 namespace DistSnn.Runtime;
@@ -14,6 +15,50 @@ public static class RuntimeConfig
     /// <paramref name="computeThreads"/> dedicated threads, so tile and neuron arithmetic never starves Akka's own threads.
     /// </summary>
     public static Config Local(int computeThreads) => ComputeDispatcher(computeThreads).WithFallback(ProtocolConfig.Serialization);
+
+    /// <summary>
+    /// A cluster node (DESIGN.md §4 "Cluster"): remoting on the given interface, the node's role, the coordinator
+    /// as seed, the split-brain resolver keeping the side that has the coordinator, a frame size that fits the
+    /// largest message, and strict serialization (every remote message must be one of the project's types or
+    /// Akka's own). <paramref name="overrides"/> (a <c>--config</c> file) wins over these values.
+    /// </summary>
+    public static Config Cluster(ClusterNodeSettings node, Config? overrides = null)
+    {
+        string publicHost = node.PublicHost ?? node.Host;
+        // A coordinator on port 0 (tests) cannot name itself as seed: it joins itself once it is bound.
+        string? seed = node.Role == ClusterRole.Coordinator ? (node.Port == 0 ? null : $"{publicHost}:{node.Port}") : node.Seed;
+        string seeds = seed is null ? "" : $"\"akka.tcp://{ClusterNodeSettings.SystemName}@{seed}\"";
+        Config cluster = ConfigurationFactory.ParseString($$"""
+            akka {
+              actor {
+                provider = cluster
+                serialization-settings.allow-unregistered-types = false
+              }
+              remote.dot-netty.tcp {
+                hostname = "{{node.Host}}"
+                public-hostname = "{{publicHost}}"
+                port = {{node.Port}}
+                maximum-frame-size = 4194304b
+                send-buffer-size = 8388608b
+                receive-buffer-size = 8388608b
+              }
+              cluster {
+                roles = ["{{node.RoleName}}"]
+                seed-nodes = [{{seeds}}]
+                downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
+                split-brain-resolver {
+                  active-strategy = keep-majority
+                  keep-majority.role = "coordinator"
+                  stable-after = 20s
+                  down-all-when-unstable = off
+                }
+                failure-detector.acceptable-heartbeat-pause = 5s
+              }
+            }
+            """);
+        Config config = cluster.WithFallback(ComputeDispatcher(node.ComputeThreads)).WithFallback(ProtocolConfig.Serialization);
+        return overrides is null ? config : overrides.WithFallback(config);
+    }
 
     private static Config ComputeDispatcher(int computeThreads) => ConfigurationFactory.ParseString($$"""
         akka {

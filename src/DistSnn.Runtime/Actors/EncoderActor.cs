@@ -6,38 +6,59 @@ using DistSnn.Runtime.Protocol;
 namespace DistSnn.Runtime.Actors;
 
 /// <summary>
-/// Turns a batch of samples into the first layer's inputs, every round, and sends each tile of layer 0 the rows
-/// it reads: bit-packed spikes (rate coding) or analog values after the DAC (direct coding).
+/// Turns a batch of samples into the first layer's inputs, round by round, and sends each tile of layer 0 the
+/// rows it reads: bit-packed spikes (rate coding) or analog values after the DAC (direct coding). It keeps at
+/// most <see cref="RoundsAhead"/> rounds of a batch ahead of the first layer, so memory stays bounded.
 /// </summary>
 public sealed class EncoderActor : ReceiveActor
 {
+    /// <summary>Rounds of a batch fed ahead of the first layer's progress: bounds the messages in flight.</summary>
+    public const int RoundsAhead = 4;
+
+    private readonly TrialSetup _setup;
+    private readonly IReadOnlyList<IActorRef> _tiles;
+    private readonly double[] _scratch;
+    private readonly Dac _dac;
+    private readonly Dictionary<int, EncodeBatch> _batches = new();
+
     public EncoderActor(TrialSetup setup, IReadOnlyList<IActorRef> firstLayerTiles)
     {
-        TileGrid grid = setup.Grids[0];
-        int width = setup.Model.Inputs;
-        var scratch = new double[width];
-        var dac = new Dac(setup.Crossbar.Dac.Bits);
+        _setup = setup;
+        _tiles = firstLayerTiles;
+        _scratch = new double[setup.Model.Inputs];
+        _dac = new Dac(setup.Crossbar.Dac.Bits);
 
         Receive<EncodeBatch>(batch =>
         {
-            var input = new float[batch.Samples * width];
-            for (int round = 0; round < setup.Model.Timesteps; round++)
-            {
-                for (int s = 0; s < batch.Samples; s++)
-                {
-                    var key = new ReadKey(setup.Seed, setup.Trial, setup.SampleKey(batch.Batch, s), round);
-                    InputEncoder.Encode(setup.Model.Encoder, setup.Data.Sample(batch.First + s), key, dac,
-                        input.AsSpan(s * width, width), scratch);
-                }
-                foreach (var (tileRow, from, count) in SpikeRouting.Overlaps(grid, 0, width))
-                {
-                    IProtocolMessage segment = setup.Model.Encoder == EncoderKind.Rate
-                        ? SpikeRouting.Pack(batch.Batch, round, input, batch.Samples, width, 0, from, count)
-                        : Analog(batch.Batch, round, input, batch.Samples, width, from, count);
-                    for (int tc = 0; tc < grid.TileCols; tc++) firstLayerTiles[grid.Index(tileRow, tc)].Tell(segment);
-                }
-            }
+            _batches[batch.Batch] = batch;
+            for (int round = 0; round < Math.Min(RoundsAhead, setup.Model.Timesteps); round++) Encode(batch, round);
         });
+        Receive<RoundIntegrated>(done =>
+        {
+            int next = done.Round + RoundsAhead;
+            if (next < setup.Model.Timesteps) Encode(_batches[done.Batch], next);
+            if (next >= setup.Model.Timesteps - 1) _batches.Remove(done.Batch);
+        });
+    }
+
+    /// <summary>Encodes one round of a batch and sends each first-layer tile the rows it reads.</summary>
+    private void Encode(EncodeBatch batch, int round)
+    {
+        TileGrid grid = _setup.Grids[0];
+        int width = _setup.Model.Inputs;
+        var input = new float[batch.Samples * width];
+        for (int s = 0; s < batch.Samples; s++)
+        {
+            var key = new ReadKey(_setup.Seed, _setup.Trial, _setup.SampleKey(batch.Batch, s), round);
+            InputEncoder.Encode(_setup.Model.Encoder, _setup.Data.Sample(batch.First + s), key, _dac, input.AsSpan(s * width, width), _scratch);
+        }
+        foreach (var (tileRow, from, count) in SpikeRouting.Overlaps(grid, 0, width))
+        {
+            IProtocolMessage segment = _setup.Model.Encoder == EncoderKind.Rate
+                ? SpikeRouting.Pack(batch.Batch, round, input, batch.Samples, width, 0, from, count)
+                : Analog(batch.Batch, round, input, batch.Samples, width, from, count);
+            for (int tc = 0; tc < grid.TileCols; tc++) _tiles[grid.Index(tileRow, tc)].Tell(segment);
+        }
     }
 
     private static AnalogSegment Analog(int batch, int round, float[] input, int samples, int width, int from, int count)

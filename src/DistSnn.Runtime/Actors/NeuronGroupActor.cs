@@ -74,6 +74,8 @@ public sealed class NeuronGroupActor : ReceiveActor
         }
         batch.NextRound++;
         Send(batchIndex, round, batch, spikes);
+        // The first layer's first group paces the encoder (through the trial actor, which knows it).
+        if (_layer == 0 && _colStart == 0) Context.Parent.Tell(new RoundIntegrated(batchIndex, round));
     }
 
     private void Send(int batchIndex, int round, BatchState batch, float[] spikes)

@@ -36,6 +36,7 @@ public sealed class TrialActor : ReceiveActor
             else if (_scoredBatches == _setup.Batches)
                 foreach (IActorRef tile in _tiles) tile.Tell(new TileTotalsRequest(_setup.Trial));
         });
+        Receive<RoundIntegrated>(done => _encoder.Forward(done));
         Receive<TileTotals>(totals =>
         {
             _clipped += totals.AdcClipped;

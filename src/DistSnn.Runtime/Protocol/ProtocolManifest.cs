@@ -21,6 +21,7 @@ public static class ProtocolManifest
         ProtocolManifestEntry.Of<OutputMembrane>("mem", ProtocolValidation.OutputMembrane),
         ProtocolManifestEntry.Of<BatchScored>("score", ProtocolValidation.BatchScored),
         ProtocolManifestEntry.Of<EncodeBatch>("enc", ProtocolValidation.EncodeBatch),
+        ProtocolManifestEntry.Of<RoundIntegrated>("rnd", ProtocolValidation.RoundIntegrated),
         ProtocolManifestEntry.Of<TileTotalsRequest>("ttreq", ProtocolValidation.TileTotalsRequest),
         ProtocolManifestEntry.Of<TileTotals>("tt", ProtocolValidation.TileTotals),
         ProtocolManifestEntry.Of<RunTrial>("run", ProtocolValidation.RunTrial),

@@ -30,6 +30,8 @@ internal static class ProtocolValidation
     public static string? EncodeBatch(EncodeBatch m) =>
         Index("Batch", m.Batch) ?? Index("First", m.First) ?? Index("Samples", m.Samples);
 
+    public static string? RoundIntegrated(RoundIntegrated m) => Index("Batch", m.Batch) ?? Index("Round", m.Round);
+
     public static string? TileTotalsRequest(TileTotalsRequest m) => Index("Trial", m.Trial);
 
     public static string? TileTotals(TileTotals m) =>

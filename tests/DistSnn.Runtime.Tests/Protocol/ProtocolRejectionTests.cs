@@ -234,6 +234,7 @@ public class ProtocolRejectionTests() : Akka.TestKit.Xunit2.TestKit(ProtocolConf
         OutputMembrane m => [m with { Count = m.Count - 1 }, m with { Values = null! }, m with { Batch = -1 }],
         BatchScored m => [m with { Correct = m.Samples + 1 }, m with { Samples = -1 }],
         EncodeBatch m => [m with { First = -1 }, m with { Samples = -1 }],
+        RoundIntegrated m => [m with { Round = -1 }, m with { Batch = -1 }],
         TileTotalsRequest m => [m with { Trial = -1 }],
         TileTotals m => [m with { AdcClipped = m.AdcConversions + 1 }, m with { Layer = -1 }],
         RunTrial m => [m with { Point = -1 }, m with { Trial = int.MinValue }],

@@ -18,6 +18,7 @@ internal static class ProtocolSamples
             [.. Doubles(2 * 10 - 4), double.NaN, -0.0, double.PositiveInfinity, double.Epsilon]),
         [typeof(BatchScored)] = () => new BatchScored(9, 32, 27),
         [typeof(EncodeBatch)] = () => new EncodeBatch(3, 192, 64),
+        [typeof(RoundIntegrated)] = () => new RoundIntegrated(3, 17),
         [typeof(TileTotalsRequest)] = () => new TileTotalsRequest(11),
         [typeof(TileTotals)] = () => new TileTotals(2, 5, 17, 4096),
         [typeof(RunTrial)] = () => new RunTrial(3, 8),

@@ -26,6 +26,8 @@ public static class ProtocolManifest
         ProtocolManifestEntry.Of<TileTotals>("tt", ProtocolValidation.TileTotals),
         ProtocolManifestEntry.Of<RunTrial>("run", ProtocolValidation.RunTrial),
         ProtocolManifestEntry.Of<TrialCompleted>("done", ProtocolValidation.TrialCompleted),
+        ProtocolManifestEntry.Of<PackageChunk>("pkc", ProtocolValidation.PackageChunk),
+        ProtocolManifestEntry.Of<PackageRequest>("pkreq", ProtocolValidation.PackageRequest),
     ];
 
     private static readonly FrozenDictionary<string, ProtocolManifestEntry> ByManifest =

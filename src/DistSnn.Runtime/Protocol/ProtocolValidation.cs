@@ -1,3 +1,5 @@
+using DistSnn.Runtime.Cluster;
+
 namespace DistSnn.Runtime.Protocol;
 
 /// <summary>
@@ -43,6 +45,18 @@ internal static class ProtocolValidation
     public static string? TrialCompleted(TrialCompleted m) =>
         Index("Point", m.Point) ?? Index("Trial", m.Trial) ?? Part("Correct", m.Correct, "Total", m.Total)
         ?? Part("AdcClipped", m.AdcClipped, "AdcConversions", m.AdcConversions);
+
+    public static string? PackageChunk(PackageChunk m) =>
+        Hash(m.Hash) ?? Index("Index", m.Index)
+        ?? (m.Count < 1 ? $"Count is below 1 ({m.Count})" : null)
+        ?? (m.Index >= m.Count ? $"Index ({m.Index}) is not below Count ({m.Count})" : null)
+        ?? (m.Bytes is null ? "Bytes is missing" : null)
+        ?? (m.Bytes!.Length > Protocol.PackageChunk.MaxBytes ? $"Bytes has {m.Bytes.Length} bytes, above {Protocol.PackageChunk.MaxBytes}" : null);
+
+    public static string? PackageRequest(PackageRequest m) => Hash(m.Hash) ?? Index("FromIndex", m.FromIndex);
+
+    private static string? Hash(string? hash) =>
+        PackageHash.IsWellFormed(hash) ? null : "Hash is not 64 lowercase hexadecimal digits";
 
     private static string? Index(string name, long value) => value < 0 ? $"{name} is negative ({value})" : null;
 

@@ -239,6 +239,13 @@ public class ProtocolRejectionTests() : Akka.TestKit.Xunit2.TestKit(ProtocolConf
         TileTotals m => [m with { AdcClipped = m.AdcConversions + 1 }, m with { Layer = -1 }],
         RunTrial m => [m with { Point = -1 }, m with { Trial = int.MinValue }],
         TrialCompleted m => [m with { Correct = m.Total + 1 }, m with { AdcClipped = -1 }],
+        PackageChunk m =>
+        [
+            m with { Index = m.Count }, m with { Index = -1 }, m with { Count = 0, Index = 0 }, m with { Bytes = null! },
+            m with { Bytes = new byte[PackageChunk.MaxBytes + 1] }, m with { Hash = m.Hash.ToUpperInvariant() },
+            m with { Hash = m.Hash[1..] }, m with { Hash = "../../etc/passwd" }, m with { Hash = null! },
+        ],
+        PackageRequest m => [m with { FromIndex = -1 }, m with { Hash = m.Hash + "0" }, m with { Hash = null! }],
         _ => throw new Xunit.Sdk.XunitException($"No inconsistent variants of {sample.GetType().Name}: add them here."),
     };
 }

@@ -1,3 +1,4 @@
+using DistSnn.Runtime.Cluster;
 using DistSnn.Runtime.Protocol;
 
 namespace DistSnn.Runtime.Tests.Protocol;
@@ -23,6 +24,8 @@ internal static class ProtocolSamples
         [typeof(TileTotals)] = () => new TileTotals(2, 5, 17, 4096),
         [typeof(RunTrial)] = () => new RunTrial(3, 8),
         [typeof(TrialCompleted)] = () => new TrialCompleted(3, 8, 90, 100, 12, 40_000_000_000),
+        [typeof(PackageChunk)] = () => new PackageChunk(Hash, 2, 5, Bytes(300)),
+        [typeof(PackageRequest)] = () => new PackageRequest(Hash, 3),
     };
 
     /// <summary>The manifest of every allowed type, one theory case each.</summary>
@@ -40,6 +43,16 @@ internal static class ProtocolSamples
         Factories.TryGetValue(type, out var factory)
             ? factory()
             : throw new Xunit.Sdk.XunitException($"No sample of {type.Name}: add one to {nameof(ProtocolSamples)}.");
+
+    /// <summary>A well-formed package hash.</summary>
+    public static string Hash => PackageHash.Of("sample"u8);
+
+    private static byte[] Bytes(int n)
+    {
+        var bytes = new byte[n];
+        new Random(n).NextBytes(bytes);
+        return bytes;
+    }
 
     private static ulong[] Words(int n)
     {

@@ -9,6 +9,11 @@ namespace DistSnn.Cli;
 /// <summary>A study's spec with its model and data loaded and checked against each other.</summary>
 public sealed record StudyInputs(StudySpec Spec, SnnModel Model, Dataset Data, string? BaseDirectory)
 {
+    /// <summary>The spec as written (the file or the demo) and the --set list: what a joining worker re-reads.</summary>
+    public string SpecText { get; init; } = "";
+
+    public IReadOnlyList<string> Sets { get; init; } = [];
+
     public const string DemoOrigin = StudySpecReader.DemoOrigin;
 
     /// <summary>Reads the spec (or the built-in demo when <paramref name="specPath"/> is null), applies the sets, loads model and data.</summary>
@@ -37,7 +42,8 @@ public sealed record StudyInputs(StudySpec Spec, SnnModel Model, Dataset Data, s
                 $"the data has {data.Classes} classes but the model '{spec.Model}' has {model.Classes} outputs");
         if (data.Count == 0)
             throw new InputException(spec.Origin, "data", "expected at least one sample, got none");
-        return new StudyInputs(spec, model, data, baseDirectory);
+        string text = specPath is null ? StudySpecReader.DemoSpecText : File.ReadAllText(specPath);
+        return new StudyInputs(spec, model, data, baseDirectory) { SpecText = text, Sets = sets.ToList() };
     }
 
     public string DataDescription =>

@@ -4,6 +4,7 @@ using DistSnn.Core.Data;
 using DistSnn.Core.Snn;
 using DistSnn.Core.Study;
 using DistSnn.Runtime.Actors;
+using DistSnn.Runtime.Cluster;
 
 namespace DistSnn.Runtime;
 
@@ -19,18 +20,28 @@ public sealed class ActorStudyExecution : IStudyExecution
     private readonly int _workers;
     private readonly IReadOnlyList<TrialRecord> _alreadyDone;
     private readonly Config? _config;
+    private readonly ClusterNodeSettings? _node;
+    private readonly StudyPackage? _package;
+    private readonly int _minWorkers;
 
     /// <param name="alreadyDone">Trials stored by an earlier run of the same study (resume): not run again.</param>
     /// <param name="config">Extra Akka configuration on top of <see cref="RuntimeConfig.Local"/> (tests: serialize-messages).</param>
-    public ActorStudyExecution(StudySpec spec, SnnModel model, Dataset data, int workers, IReadOnlyList<TrialRecord>? alreadyDone = null, Config? config = null)
+    /// <param name="node">Make this process a cluster coordinator that workers join (null: a local study).</param>
+    /// <param name="package">What joining workers receive (with <paramref name="node"/>).</param>
+    /// <param name="minWorkers">Joined workers to wait for before the first trial.</param>
+    public ActorStudyExecution(StudySpec spec, SnnModel model, Dataset data, int workers, IReadOnlyList<TrialRecord>? alreadyDone = null, Config? config = null,
+        ClusterNodeSettings? node = null, StudyPackage? package = null, int minWorkers = 0)
     {
-        if (workers < 1) throw new ArgumentOutOfRangeException(nameof(workers));
+        if (workers < 0 || (workers == 0 && node is null)) throw new ArgumentOutOfRangeException(nameof(workers), "a local study needs at least one worker");
         _spec = spec;
         _model = model;
         _data = data;
         _workers = workers;
         _alreadyDone = alreadyDone ?? [];
         _config = config;
+        _node = node;
+        _package = package;
+        _minWorkers = minWorkers;
     }
 
     public event Action<TrialRecord>? TrialCompleted;
@@ -39,13 +50,14 @@ public sealed class ActorStudyExecution : IStudyExecution
 
     public IReadOnlyList<TrialRecord> Run(CancellationToken cancel = default)
     {
-        Config config = RuntimeConfig.Local(_workers);
+        Config config = _node is null ? RuntimeConfig.Local(_workers) : RuntimeConfig.Cluster(_node with { ComputeThreads = Math.Max(1, _workers) });
         if (_config is not null) config = _config.WithFallback(config);
-        using ActorSystem system = ActorSystem.Create("distsnn", config);
+        using ActorSystem system = ActorSystem.Create(ClusterNodeSettings.SystemName, config);
+        if (_node is { Port: 0 }) Akka.Cluster.Cluster.Get(system).Join(Akka.Cluster.Cluster.Get(system).SelfAddress);
         var finished = new TaskCompletionSource<IReadOnlyList<TrialRecord>>(TaskCreationOptions.RunContinuationsAsynchronously);
         Action<TrialRecord> report = Report;
         IActorRef coordinator = system.ActorOf(Props.Create(() => new StudyCoordinatorActor(
-            _spec, _model, _data, _workers, _alreadyDone, report, finished)), "study");
+            _spec, _model, _data, _workers, _alreadyDone, report, finished, _package, _minWorkers)), "study");
         using (cancel.Register(() => coordinator.Tell(StudyCoordinatorActor.Stop.Instance)))
         {
             try

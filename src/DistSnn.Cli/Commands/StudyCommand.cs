@@ -4,6 +4,7 @@ using DistSnn.Cli.Terminal;
 using DistSnn.Core;
 using DistSnn.Core.Study;
 using DistSnn.Runtime;
+using DistSnn.Runtime.Cluster;
 using DistSnn.Runtime.Reports;
 using DistSnn.Runtime.Storage;
 
@@ -29,9 +30,12 @@ public static class StudyCommand
             DefaultValueFactory = _ => "actors",
         };
         engine.AcceptOnlyFromAmong("actors", "reference");
+        var host = new Option<string>("--host") { Description = "Interface the cluster port binds (default 127.0.0.1).", DefaultValueFactory = _ => "127.0.0.1" };
+        var port = new Option<int?>("--port") { Description = "Make this process a cluster seed on this port that `distsnn worker --join HOST:PORT` joins." };
+        var minWorkers = new Option<int>("--min-workers") { Description = "With --port: joined workers to wait for before starting.", DefaultValueFactory = _ => 0 };
         var command = new Command("study", "Run a Monte Carlo study of accuracy on non-ideal crossbars.")
         {
-            spec, output, sets, trials, seed, workers, overwrite, resume, quiet, engine,
+            spec, output, sets, trials, seed, workers, overwrite, resume, quiet, engine, host, port, minWorkers,
         };
         command.SetAction(parsed =>
         {
@@ -39,20 +43,36 @@ public static class StudyCommand
             if (parsed.GetValue(trials) is int n) allSets.Add($"trials={n}");
             if (parsed.GetValue(seed) is uint s) allSets.Add($"seed={s}");
             int localWorkers = parsed.GetValue(workers) ?? Environment.ProcessorCount;
-            if (localWorkers < 1)
-                throw new InputException("command line", "--local-workers", $"expected an integer >= 1, got {localWorkers}");
+            int? clusterPort = parsed.GetValue(port);
+            if (localWorkers < (clusterPort is null ? 1 : 0))
+                throw new InputException("command line", "--local-workers",
+                    $"expected an integer >= {(clusterPort is null ? 1 : 0)}, got {localWorkers}{(clusterPort is null ? " (0 needs --port, so that workers can join)" : "")}");
+            if (clusterPort is < 0 or > 65535)
+                throw new InputException("command line", "--port", $"expected a TCP port 0..65535, got {clusterPort}");
+            if (parsed.GetValue(minWorkers) < 0)
+                throw new InputException("command line", "--min-workers", $"expected an integer >= 0, got {parsed.GetValue(minWorkers)}");
+            var cluster = clusterPort is int p
+                ? new ClusterSetup(new ClusterNodeSettings(ClusterRole.Coordinator, parsed.GetValue(host)!, p,
+                    Environment.GetEnvironmentVariable("DISTSNN_PUBLIC_HOSTNAME")), parsed.GetValue(minWorkers))
+                : null;
 
             var inputs = StudyInputs.Load(CliApp.SpecArgument(parsed.GetValue(spec)), allSets);
             string outDir = Path.GetFullPath(parsed.GetValue(output) ?? Path.Combine("distsnn-out", inputs.Spec.Name));
             if (parsed.GetValue(resume) && parsed.GetValue(overwrite))
                 throw new InputException("command line", "--resume", "cannot be combined with --overwrite");
             using ResultStore store = OpenStore(outDir, inputs.Spec, parsed.GetValue(resume), parsed.GetValue(overwrite));
-            return Run(inputs, store, outDir, localWorkers, parsed.GetValue(engine) == "reference", parsed.GetValue(quiet), stdout, stderr);
+            if (cluster is not null && parsed.GetValue(engine) == "reference")
+                throw new InputException("command line", "--engine", "reference runs in this process only; drop --port or --engine");
+            return Run(inputs, store, outDir, localWorkers, parsed.GetValue(engine) == "reference", cluster, parsed.GetValue(quiet), stdout, stderr);
         });
         return command;
     }
 
-    private static int Run(StudyInputs inputs, ResultStore store, string outDir, int localWorkers, bool reference, bool quiet, TextWriter stdout, TextWriter stderr)
+    /// <summary>This process as a cluster coordinator: where it listens and how many workers it waits for.</summary>
+    private sealed record ClusterSetup(ClusterNodeSettings Node, int MinWorkers);
+
+    private static int Run(StudyInputs inputs, ResultStore store, string outDir, int localWorkers, bool reference, ClusterSetup? cluster,
+        bool quiet, TextWriter stdout, TextWriter stderr)
     {
         StudySpec spec = inputs.Spec;
         IReadOnlyList<TrialRecord> alreadyDone = store.Records();
@@ -63,6 +83,8 @@ public static class StudyCommand
             stderr.WriteLine($"  data:  {inputs.DataDescription}");
             if (alreadyDone.Count > 0)
                 stderr.WriteLine($"  resume: {alreadyDone.Count} of {PlannedText(spec)} trials already done");
+            if (cluster is not null)
+                stderr.WriteLine($"  cluster: workers join {cluster.Node.PublicHost ?? cluster.Node.Host}:{cluster.Node.Port}; waiting for {cluster.MinWorkers} before starting");
         }
 
         using var cancel = new CancellationTokenSource();
@@ -73,7 +95,10 @@ public static class StudyCommand
         {
             IStudyExecution execution = reference
                 ? new StudyRunner(spec, inputs.Model, inputs.Data, localWorkers, alreadyDone)
-                : new ActorStudyExecution(spec, inputs.Model, inputs.Data, localWorkers, alreadyDone);
+                : new ActorStudyExecution(spec, inputs.Model, inputs.Data, localWorkers, alreadyDone,
+                    node: cluster?.Node,
+                    package: cluster is null ? null : StudyPackage.Create(inputs.SpecText, spec.Origin, inputs.Sets, inputs.Model, inputs.Data),
+                    minWorkers: cluster?.MinWorkers ?? 0);
             // Stored the moment it is reported: a killed study loses only the trials that were running.
             execution.TrialCompleted += record => store.Record(record);
             StudyProgress.Run(execution, spec, alreadyDone, quiet, stderr, cancel.Token);

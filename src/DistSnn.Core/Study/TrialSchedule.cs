@@ -56,6 +56,9 @@ public sealed class TrialSchedule
         return [];
     }
 
+    /// <summary>The stored result of a trial, if it is known.</summary>
+    public TrialRecord? Find(int point, int trial) => _done.GetValueOrDefault((point, trial));
+
     /// <summary>Records a finished trial; false when it was already known (a late duplicate).</summary>
     public bool Complete(TrialRecord record) => _done.TryAdd((record.Point, record.Trial), record);
 

@@ -4,29 +4,37 @@ using DistSnn.Core.Data;
 using DistSnn.Core.Engine;
 using DistSnn.Core.Snn;
 using DistSnn.Core.Study;
+using DistSnn.Runtime.Cluster;
 using DistSnn.Runtime.Protocol;
 
 namespace DistSnn.Runtime.Actors;
 
 /// <summary>
 /// Expands a study into trials (<see cref="TrialSchedule"/>: fixed or adaptive counts, skipping trials already
-/// stored), runs at most <c>workers</c> trial actors at once, and reports every result as it arrives.
-/// When the schedule is finished, or the study is stopped, it completes <c>finished</c> with every record
-/// produced in this run.
+/// stored) and hands them out: to at most <c>localWorkers</c> trial actors in this process, and to workers
+/// that joined the cluster, each pulling as many trials as it has credits. A worker that leaves, crashes or is
+/// downed has its unfinished trials handed to others; a result that arrives twice is counted once and compared
+/// with the first (a difference is a determinism bug, logged as an error). When the schedule is finished, or the
+/// study is stopped, it completes <c>finished</c> with every record produced in this run.
 /// </summary>
 public sealed class StudyCoordinatorActor : ReceiveActor
 {
     private readonly StudySpec _spec;
     private readonly SnnModel _model;
     private readonly Dataset _data;
-    private readonly int _workers;
+    private readonly int _localWorkers;
+    private readonly int _minWorkers;
     private readonly Action<TrialRecord> _onResult;
     private readonly TaskCompletionSource<IReadOnlyList<TrialRecord>> _finished;
     private readonly TrialSchedule _schedule;
-    private readonly Queue<(int Point, int Trial)> _queue = new();
+    private readonly IReadOnlyList<PackageChunk> _chunks;
+    private readonly string? _packageHash;
+    private readonly List<(int Point, int Trial)> _queue = new();
     private readonly Dictionary<IActorRef, (int Point, int Trial)> _running = new();
+    private readonly Dictionary<IActorRef, RemoteWorker> _workers = new();
     private readonly List<TrialRecord> _produced = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private bool _started;
 
     /// <summary>Stops the study: running trials are abandoned, finished ones are kept.</summary>
     public sealed record Stop
@@ -34,36 +42,62 @@ public sealed class StudyCoordinatorActor : ReceiveActor
         public static Stop Instance { get; } = new();
     }
 
-    public StudyCoordinatorActor(StudySpec spec, SnnModel model, Dataset data, int workers, IReadOnlyList<TrialRecord> alreadyDone,
-        Action<TrialRecord> onResult, TaskCompletionSource<IReadOnlyList<TrialRecord>> finished)
+    /// <param name="package">What joining workers receive; null when no worker can join (a local study).</param>
+    /// <param name="minWorkers">Joined workers to wait for before the first trial is handed out.</param>
+    public StudyCoordinatorActor(StudySpec spec, SnnModel model, Dataset data, int localWorkers, IReadOnlyList<TrialRecord> alreadyDone,
+        Action<TrialRecord> onResult, TaskCompletionSource<IReadOnlyList<TrialRecord>> finished,
+        StudyPackage? package = null, int minWorkers = 0)
     {
         _spec = spec;
         _model = model;
         _data = data;
-        _workers = workers;
+        _localWorkers = localWorkers;
+        _minWorkers = minWorkers;
         _onResult = onResult;
         _finished = finished;
         _schedule = new TrialSchedule(spec, alreadyDone);
+        _packageHash = package?.Hash;
+        _chunks = package is null ? [] : StudyPackageChunks.Split(package.Serialize(), package.Hash);
 
         Receive<TrialCompleted>(done =>
         {
-            _running.Remove(Sender);
-            var record = new TrialRecord(done.Point, done.Trial, new TrialResult(done.Correct, done.Total, done.AdcClipped, done.AdcConversions));
-            if (_schedule.Complete(record))
+            if (!_running.Remove(Sender) && _workers.TryGetValue(Sender, out RemoteWorker? worker))
+                worker.Assigned.Remove((done.Point, done.Trial));
+            Completed(done);
+        });
+        Receive<RegisterWorker>(register =>
+        {
+            if (register.ProtocolVersion != RuntimeInfo.ProtocolVersion || _packageHash is null)
             {
-                _produced.Add(record);
-                try
-                {
-                    _onResult(record);
-                }
-                catch (Exception e)
-                {
-                    // The result could not be kept (storage failed, or a determinism check fired): stop the study.
-                    _finished.TrySetException(e);
-                    Context.Stop(Self);
-                    return;
-                }
+                string reason = _packageHash is null
+                    ? "this study does not accept workers"
+                    : $"protocol version {register.ProtocolVersion}, this coordinator speaks {RuntimeInfo.ProtocolVersion}";
+                _log.Warning("refused worker {0}: {1}", Sender.Path.Address, reason);
+                Sender.Tell(new RegistrationRefused(reason));
+                return;
             }
+            if (_workers.ContainsKey(Sender)) return;
+            _log.Info("worker {0} joined with {1} thread(s)", Sender.Path.Address, register.Threads);
+            Context.Watch(Sender);
+            _workers[Sender] = new RemoteWorker();
+            Sender.Tell(new StudyOffer(_packageHash, _chunks.Count));
+        });
+        Receive<PackageRequest>(request =>
+        {
+            if (request.Hash != _packageHash) return;
+            for (int i = request.FromIndex; i < _chunks.Count; i++) Sender.Tell(_chunks[i]);
+        });
+        Receive<WorkRequest>(request =>
+        {
+            if (!_workers.TryGetValue(Sender, out RemoteWorker? worker)) return;
+            worker.Credits += request.Credits;
+            Dispatch();
+        });
+        Receive<Terminated>(terminated =>
+        {
+            if (!_workers.Remove(terminated.ActorRef, out RemoteWorker? worker)) return;
+            _log.Warning("worker {0} is gone; its {1} unfinished trial(s) go to others", terminated.ActorRef.Path.Address, worker.Assigned.Count);
+            _queue.InsertRange(0, worker.Assigned.Order());
             Dispatch();
         });
         Receive<Stop>(_ =>
@@ -84,28 +118,85 @@ public sealed class StudyCoordinatorActor : ReceiveActor
         return Directive.Stop;
     });
 
+    private int Outstanding => _running.Count + _workers.Values.Sum(w => w.Assigned.Count);
+
+    private void Completed(TrialCompleted done)
+    {
+        var record = new TrialRecord(done.Point, done.Trial, new TrialResult(done.Correct, done.Total, done.AdcClipped, done.AdcConversions));
+        if (!_schedule.Complete(record))
+        {
+            // A late result of a trial that was handed out again: deterministic, so it must equal the first.
+            if (_schedule.Find(done.Point, done.Trial) is { } first && first != record)
+                _log.Error("DETERMINISM BUG: point {0} trial {1} reported as {2} and as {3}", done.Point, done.Trial, first.Result, record.Result);
+            Dispatch();
+            return;
+        }
+        _produced.Add(record);
+        try
+        {
+            _onResult(record);
+        }
+        catch (Exception e)
+        {
+            // The result could not be kept (storage failed, or a determinism check fired): stop the study.
+            _finished.TrySetException(e);
+            Context.Stop(Self);
+            return;
+        }
+        Dispatch();
+    }
+
     private void Dispatch()
     {
-        if (_queue.Count == 0 && _running.Count == 0)
-            foreach (var item in _schedule.NextRound()) _queue.Enqueue(item);
-        if (_queue.Count == 0 && _running.Count == 0)
+        if (_queue.Count == 0 && Outstanding == 0)
+            _queue.AddRange(_schedule.NextRound());
+        if (_queue.Count == 0 && Outstanding == 0)
         {
             Finish();
             return;
         }
-        while (_running.Count < _workers && _queue.Count > 0)
+        if (!_started && _workers.Count < _minWorkers) return;
+        _started = true;
+        while (_queue.Count > 0)
         {
-            var (point, trial) = _queue.Dequeue();
-            PointSettings settings = _spec.Points[point].Settings;
-            var setup = new TrialSetup(settings.Apply(_model), settings.Crossbar, _data, _spec.Seed, trial, _spec.Batch, batchesInFlight: 4);
-            IActorRef actor = Context.ActorOf(Props.Create(() => new TrialActor(setup, point, Self)), $"trial-{point}-{trial}");
-            _running[actor] = (point, trial);
+            if (_running.Count < _localWorkers) StartLocal(Take());
+            else if (_workers.FirstOrDefault(w => w.Value.Credits > 0) is { Key: { } worker, Value: { } state })
+            {
+                var (point, trial) = Take();
+                state.Credits--;
+                state.Assigned.Add((point, trial));
+                worker.Tell(new RunTrial(point, trial));
+            }
+            else break;
         }
+    }
+
+    private (int Point, int Trial) Take()
+    {
+        var item = _queue[0];
+        _queue.RemoveAt(0);
+        return item;
+    }
+
+    private void StartLocal((int Point, int Trial) item)
+    {
+        var (point, trial) = item;
+        PointSettings settings = _spec.Points[point].Settings;
+        var setup = new TrialSetup(settings.Apply(_model), settings.Crossbar, _data, _spec.Seed, trial, _spec.Batch, batchesInFlight: 4);
+        IActorRef actor = Context.ActorOf(Props.Create(() => new TrialActor(setup, point, Self)), $"trial-{point}-{trial}-{Guid.NewGuid():N}");
+        _running[actor] = item;
     }
 
     private void Finish()
     {
         _finished.TrySetResult(_produced.OrderBy(r => r.Point).ThenBy(r => r.Trial).ToList());
         Context.Stop(Self);
+    }
+
+    /// <summary>What a joined worker may still take and what it holds.</summary>
+    private sealed class RemoteWorker
+    {
+        public int Credits { get; set; }
+        public HashSet<(int Point, int Trial)> Assigned { get; } = new();
     }
 }

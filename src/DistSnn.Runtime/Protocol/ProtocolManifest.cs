@@ -28,6 +28,10 @@ public static class ProtocolManifest
         ProtocolManifestEntry.Of<TrialCompleted>("done", ProtocolValidation.TrialCompleted),
         ProtocolManifestEntry.Of<PackageChunk>("pkc", ProtocolValidation.PackageChunk),
         ProtocolManifestEntry.Of<PackageRequest>("pkreq", ProtocolValidation.PackageRequest),
+        ProtocolManifestEntry.Of<RegisterWorker>("reg", ProtocolValidation.RegisterWorker),
+        ProtocolManifestEntry.Of<RegistrationRefused>("refused", ProtocolValidation.RegistrationRefused),
+        ProtocolManifestEntry.Of<StudyOffer>("offer", ProtocolValidation.StudyOffer),
+        ProtocolManifestEntry.Of<WorkRequest>("want", ProtocolValidation.WorkRequest),
     ];
 
     private static readonly FrozenDictionary<string, ProtocolManifestEntry> ByManifest =

@@ -55,6 +55,17 @@ internal static class ProtocolValidation
 
     public static string? PackageRequest(PackageRequest m) => Hash(m.Hash) ?? Index("FromIndex", m.FromIndex);
 
+    public static string? RegisterWorker(RegisterWorker m) =>
+        m.Threads < 1 ? $"Threads must be at least 1 ({m.Threads})" : Index("ProtocolVersion", m.ProtocolVersion);
+
+    public static string? RegistrationRefused(RegistrationRefused m) =>
+        m.Reason is null || m.Reason.Length > 4096 ? "Reason is missing or longer than 4096 characters" : null;
+
+    public static string? StudyOffer(StudyOffer m) =>
+        Hash(m.Hash) ?? (m.Chunks < 1 ? $"Chunks must be at least 1 ({m.Chunks})" : null);
+
+    public static string? WorkRequest(WorkRequest m) => m.Credits < 1 ? $"Credits must be at least 1 ({m.Credits})" : null;
+
     private static string? Hash(string? hash) =>
         PackageHash.IsWellFormed(hash) ? null : "Hash is not 64 lowercase hexadecimal digits";
 

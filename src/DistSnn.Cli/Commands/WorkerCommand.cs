@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using DistSnn.Core;
+using DistSnn.Runtime.Cluster;
+
+namespace DistSnn.Cli.Commands;
+
+/// <summary><c>distsnn worker --join HOST:PORT</c>: joins a coordinator's cluster and runs its trials; serves study after study until SIGINT/SIGTERM.</summary>
+public static class WorkerCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var join = new Option<string>("--join") { Description = "The coordinator's HOST:PORT (its `study --port`).", Required = true };
+        var host = new Option<string>("--host") { Description = "Interface this worker binds (default 127.0.0.1).", DefaultValueFactory = _ => "127.0.0.1" };
+        var port = new Option<int>("--port") { Description = "Port this worker listens on (default 0: any free port).", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int?>("--threads") { Description = "Trials run at once (default: the machine's cores)." };
+        var command = new Command("worker", "Join a study coordinator and run its trials.") { join, host, port, threads };
+        command.SetAction(parsed =>
+        {
+            string seed = parsed.GetValue(join)!;
+            int colon = seed.LastIndexOf(':');
+            if (colon <= 0 || !int.TryParse(seed[(colon + 1)..], out int seedPort) || seedPort is < 1 or > 65535)
+                throw new InputException("command line", "--join", $"expected HOST:PORT, got '{seed}'");
+            int n = parsed.GetValue(threads) ?? Environment.ProcessorCount;
+            if (n < 1) throw new InputException("command line", "--threads", $"expected an integer >= 1, got {n}");
+
+            var node = new ClusterNodeSettings(ClusterRole.Worker, parsed.GetValue(host)!, parsed.GetValue(port),
+                Environment.GetEnvironmentVariable("DISTSNN_PUBLIC_HOSTNAME"), seed, n);
+            using var cancel = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
+            Console.CancelKeyPress += onCancel;
+            using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; cancel.Cancel(); });
+            try
+            {
+                WorkerNode.Run(node, new PackageCache(PackageCache.DefaultDirectory), line => stderr.WriteLine(line), cancel.Token);
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+            return CliApp.Success;
+        });
+        return command;
+    }
+}

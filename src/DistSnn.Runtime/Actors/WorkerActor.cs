@@ -1,0 +1,98 @@
+using Akka.Actor;
+using Akka.Event;
+using DistSnn.Core.Data;
+using DistSnn.Core.Snn;
+using DistSnn.Core.Study;
+using DistSnn.Runtime.Cluster;
+using DistSnn.Runtime.Protocol;
+
+namespace DistSnn.Runtime.Actors;
+
+/// <summary>
+/// A worker node's agent: when a coordinator is up in the cluster it registers, fetches the study package
+/// (or takes it from its cache), checks it, and then pulls trials, running each as a local trial actor and
+/// sending the result back with a request for one more.
+/// </summary>
+public sealed class WorkerActor : ReceiveActor
+{
+    private readonly int _threads;
+    private readonly PackageCache _cache;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private IActorRef _coordinator = ActorRefs.Nobody;
+    private PackageAssembly? _assembly;
+    private StudySpec? _spec;
+    private SnnModel? _model;
+    private Dataset? _data;
+
+    public WorkerActor(int threads, PackageCache cache)
+    {
+        _threads = threads;
+        _cache = cache;
+
+        Receive<Akka.Cluster.ClusterEvent.MemberUp>(up =>
+        {
+            if (!up.Member.HasRole("coordinator")) return;
+            _log.Info("coordinator {0} is up; registering", up.Member.Address);
+            Context.ActorSelection(new RootActorPath(up.Member.Address) / "user" / "study")
+                .Tell(new RegisterWorker(RuntimeInfo.ProtocolVersion, _threads));
+        });
+        Receive<Akka.Cluster.ClusterEvent.IMemberEvent>(_ => { });
+        Receive<RegistrationRefused>(refused => _log.Error("the coordinator refused this worker: {0}", refused.Reason));
+        Receive<StudyOffer>(offer =>
+        {
+            _coordinator = Sender;
+            if (_cache.TryLoad(offer.Hash, out StudyPackage? cached))
+            {
+                Ready(cached!);
+                return;
+            }
+            _assembly = new PackageAssembly(offer.Hash, offer.Chunks);
+            Sender.Tell(new PackageRequest(offer.Hash, 0));
+        });
+        Receive<PackageChunk>(chunk =>
+        {
+            if (_assembly is null) return;
+            try
+            {
+                _assembly.Add(chunk);
+                if (!_assembly.IsComplete) return;
+                var package = StudyPackage.Deserialize(_assembly.Complete());
+                _assembly = null;
+                _cache.Store(package);
+                Ready(package);
+            }
+            catch (InvalidDataException e)
+            {
+                _assembly = null;
+                _log.Error("refusing the study package: {0}", e.Message);
+            }
+        });
+        Receive<RunTrial>(run =>
+        {
+            if (_spec is null || _model is null || _data is null) return;
+            PointSettings settings = _spec.Points[run.Point].Settings;
+            var setup = new TrialSetup(settings.Apply(_model), settings.Crossbar, _data, _spec.Seed, run.Trial, _spec.Batch, batchesInFlight: 4);
+            Context.ActorOf(Props.Create(() => new TrialActor(setup, run.Point, Self)), $"trial-{run.Point}-{run.Trial}-{Guid.NewGuid():N}");
+        });
+        Receive<TrialCompleted>(done =>
+        {
+            _coordinator.Tell(done);
+            _coordinator.Tell(new WorkRequest(1));
+        });
+    }
+
+    protected override void PreStart() =>
+        Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, Akka.Cluster.ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
+            typeof(Akka.Cluster.ClusterEvent.MemberUp));
+
+    protected override void PostStop() => Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
+
+    private void Ready(StudyPackage package)
+    {
+        _spec = package.ToSpec();
+        _model = package.ToModel();
+        _data = package.ToDataset();
+        _log.Info("study '{0}' ({1}) ready: asking for {2} trial(s)", _spec.Name, package.Hash[..12], _threads);
+        _coordinator.Tell(new WorkRequest(_threads));
+    }
+}

@@ -1,0 +1,44 @@
+using Akka.Actor;
+using DistSnn.Runtime.Actors;
+
+namespace DistSnn.Runtime.Cluster;
+
+/// <summary>
+/// A worker process: joins the coordinator's cluster and serves studies until stopped. When the node is downed
+/// (its coordinator went away) its actor system ends; the worker then starts a fresh one and joins again, so a
+/// coordinator restarted on the same address gets its workers back.
+/// </summary>
+public static class WorkerNode
+{
+    private static readonly TimeSpan RejoinPause = TimeSpan.FromSeconds(2);
+
+    public static void Run(ClusterNodeSettings node, PackageCache cache, Action<string> log, CancellationToken cancel)
+    {
+        while (!cancel.IsCancellationRequested)
+        {
+            ActorSystem system = ActorSystem.Create(ClusterNodeSettings.SystemName, RuntimeConfig.Cluster(node));
+            try
+            {
+                system.ActorOf(Props.Create(() => new WorkerActor(node.ComputeThreads, cache)), "worker");
+                log($"worker {Akka.Cluster.Cluster.Get(system).SelfAddress} joining {node.Seed} with {node.ComputeThreads} thread(s)");
+                try
+                {
+                    system.WhenTerminated.Wait(cancel);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Stopping: leave the cluster cleanly so the coordinator re-queues at once instead of waiting for downing.
+                    Akka.Cluster.Cluster.Get(system).LeaveAsync().Wait(TimeSpan.FromSeconds(10));
+                    return;
+                }
+                log("this worker left the cluster (coordinator gone?); joining again");
+                cancel.WaitHandle.WaitOne(RejoinPause);
+            }
+            finally
+            {
+                system.Terminate().Wait(TimeSpan.FromSeconds(10));
+                system.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace DistSnn.Cli.Tests;
+
+/// <summary>Real processes on loopback: a coordinator that runs no trials itself and two workers.</summary>
+public class ClusterTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly List<Process> _processes = new();
+
+    public void Dispose()
+    {
+        foreach (Process p in _processes)
+        {
+            try
+            {
+                if (!p.HasExited) p.Kill(entireProcessTree: true);
+                p.WaitForExit(10_000);
+            }
+            catch (InvalidOperationException) { }
+            p.Dispose();
+        }
+        _dir.Dispose();
+    }
+
+    private const string Spec = """
+        name: cluster
+        seed: 5
+        model: builtin:digits-mlp
+        data: { source: digits, limit: 100 }
+        timesteps: 8
+        crossbar:
+          tile: { rows: 32, cols: 32 }
+          device: { programming: { sigma: 0.1 }, read: { sigma: 0.2 } }
+          faults: { stuck_off: 0.02 }
+          adc: { bits: 6 }
+        sweep:
+          - { key: crossbar.device.read.sigma, values: [0.0, 0.3] }
+        trials: 6
+        """;
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private Process Start(string cache, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "distsnn.dll"));
+        foreach (string a in args) start.ArgumentList.Add(a);
+        start.Environment["XDG_CACHE_HOME"] = cache; // each worker its own package cache
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _processes.Add(process);
+        return process;
+    }
+
+    [Fact]
+    public void Two_workers_give_the_single_process_trials_csv()
+    {
+        string spec = _dir.File("cluster.yaml", Spec);
+        string single = _dir.Combine("single"), distributed = _dir.Combine("distributed");
+        Assert.Equal(0, CliRun.Of("study", spec, "--out", single, "--quiet").ExitCode);
+
+        int port = FreePort();
+        Process coordinator = Start(_dir.Combine("cache-c"), "study", spec, "--out", distributed, "--quiet",
+            "--port", port.ToString(), "--local-workers", "0", "--min-workers", "2");
+        Start(_dir.Combine("cache-1"), "worker", "--join", $"127.0.0.1:{port}", "--threads", "1");
+        Start(_dir.Combine("cache-2"), "worker", "--join", $"127.0.0.1:{port}", "--threads", "1");
+
+        Assert.True(coordinator.WaitForExit(120_000), "the distributed study did not finish in 120 s");
+        Assert.Equal(0, coordinator.ExitCode);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(single, "trials.csv")), File.ReadAllBytes(Path.Combine(distributed, "trials.csv")));
+        // Both workers fetched and cached the study package.
+        Assert.Single(Directory.GetFiles(Path.Combine(_dir.Combine("cache-1"), "distsnn", "packages"), "*.pkg"));
+        Assert.Single(Directory.GetFiles(Path.Combine(_dir.Combine("cache-2"), "distsnn", "packages"), "*.pkg"));
+    }
+}

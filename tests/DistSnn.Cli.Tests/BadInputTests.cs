@@ -107,6 +107,21 @@ public class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void Missing_cluster_config_file() =>
+        AssertBadInput(CliRun.Of("study", _dir.File("spec.yaml", GoodSpec), "--out", _dir.Combine("o"), "--port", "4999", "--config", _dir.Combine("none.hocon")), "none.hocon", "not found");
+
+    [Fact]
+    public void Cluster_config_without_a_port() =>
+        AssertBadInput(CliRun.Of("study", _dir.File("spec.yaml", GoodSpec), "--out", _dir.Combine("o"), "--config", _dir.File("c.hocon", "a = 1")), "--config", "--port");
+
+    [Fact]
+    public void No_local_workers_without_a_port() =>
+        AssertBadInput(CliRun.Of("study", _dir.File("spec.yaml", GoodSpec), "--out", _dir.Combine("o"), "--local-workers", "0"), "--local-workers", "--port");
+
+    [Fact]
+    public void A_join_address_without_a_port() => AssertBadInput(CliRun.Of("worker", "--join", "localhost"), "--join", "HOST:PORT");
+
+    [Fact]
     public void Existing_results_are_not_overwritten()
     {
         string outDir = _dir.Combine("out");

@@ -65,6 +65,37 @@ public class ClusterTests : IDisposable
         return process;
     }
 
+    /// <summary>Test-speed failure detection: a killed worker is downed a few seconds after it stops answering.</summary>
+    private const string FastDowning = """
+        akka.cluster.split-brain-resolver.stable-after = 3s
+        akka.cluster.failure-detector.acceptable-heartbeat-pause = 2s
+        """;
+
+    [Fact]
+    public void A_worker_killed_midway_loses_nothing_and_counts_nothing_twice()
+    {
+        string spec = _dir.File("cluster.yaml", Spec.Replace("trials: 6", "trials: 20").Replace("limit: 100", "limit: 150"));
+        string config = _dir.File("fast.hocon", FastDowning);
+        string single = _dir.Combine("single"), distributed = _dir.Combine("distributed");
+        Assert.Equal(0, CliRun.Of("study", spec, "--out", single, "--quiet").ExitCode);
+
+        int port = FreePort();
+        Process coordinator = Start(_dir.Combine("cache-c"), "study", spec, "--out", distributed, "--quiet",
+            "--port", port.ToString(), "--local-workers", "0", "--min-workers", "2", "--config", config);
+        Process doomed = Start(_dir.Combine("cache-1"), "worker", "--join", $"127.0.0.1:{port}", "--threads", "1", "--config", config);
+        Start(_dir.Combine("cache-2"), "worker", "--join", $"127.0.0.1:{port}", "--threads", "1", "--config", config);
+
+        string db = Path.Combine(distributed, "results.db");
+        var clock = Stopwatch.StartNew();
+        while (ResumeTests.StoredTrials(db) < 6 && !coordinator.HasExited && clock.Elapsed < TimeSpan.FromSeconds(90)) Thread.Sleep(50);
+        Assert.False(coordinator.HasExited, "the study ended before a worker could be killed");
+        doomed.Kill(); // SIGKILL, mid-study
+
+        Assert.True(coordinator.WaitForExit(120_000), "the study did not finish after a worker died");
+        Assert.Equal(0, coordinator.ExitCode);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(single, "trials.csv")), File.ReadAllBytes(Path.Combine(distributed, "trials.csv")));
+    }
+
     [Fact]
     public void Two_workers_give_the_single_process_trials_csv()
     {

@@ -25,7 +25,7 @@ public class ResumeTests : IDisposable
         trials: 30
         """;
 
-    private static long StoredTrials(string db)
+    internal static long StoredTrials(string db)
     {
         if (!File.Exists(db)) return 0;
         try

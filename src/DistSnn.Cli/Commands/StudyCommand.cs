@@ -32,10 +32,11 @@ public static class StudyCommand
         engine.AcceptOnlyFromAmong("actors", "reference");
         var host = new Option<string>("--host") { Description = "Interface the cluster port binds (default 127.0.0.1).", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int?>("--port") { Description = "Make this process a cluster seed on this port that `distsnn worker --join HOST:PORT` joins." };
+        var configFile = new Option<string?>("--config") { Description = "With --port: a HOCON file whose values override the cluster settings (see cluster-config/)." };
         var minWorkers = new Option<int>("--min-workers") { Description = "With --port: joined workers to wait for before starting.", DefaultValueFactory = _ => 0 };
         var command = new Command("study", "Run a Monte Carlo study of accuracy on non-ideal crossbars.")
         {
-            spec, output, sets, trials, seed, workers, overwrite, resume, quiet, engine, host, port, minWorkers,
+            spec, output, sets, trials, seed, workers, overwrite, resume, quiet, engine, host, port, minWorkers, configFile,
         };
         command.SetAction(parsed =>
         {
@@ -53,8 +54,10 @@ public static class StudyCommand
                 throw new InputException("command line", "--min-workers", $"expected an integer >= 0, got {parsed.GetValue(minWorkers)}");
             var cluster = clusterPort is int p
                 ? new ClusterSetup(new ClusterNodeSettings(ClusterRole.Coordinator, parsed.GetValue(host)!, p,
-                    Environment.GetEnvironmentVariable("DISTSNN_PUBLIC_HOSTNAME")), parsed.GetValue(minWorkers))
+                    Environment.GetEnvironmentVariable("DISTSNN_PUBLIC_HOSTNAME")), parsed.GetValue(minWorkers), ClusterConfigFile.Read(parsed.GetValue(configFile)))
                 : null;
+            if (cluster is null && parsed.GetValue(configFile) is not null)
+                throw new InputException("command line", "--config", "applies to a cluster study: add --port");
 
             var inputs = StudyInputs.Load(CliApp.SpecArgument(parsed.GetValue(spec)), allSets);
             string outDir = Path.GetFullPath(parsed.GetValue(output) ?? Path.Combine("distsnn-out", inputs.Spec.Name));
@@ -69,7 +72,7 @@ public static class StudyCommand
     }
 
     /// <summary>This process as a cluster coordinator: where it listens and how many workers it waits for.</summary>
-    private sealed record ClusterSetup(ClusterNodeSettings Node, int MinWorkers);
+    private sealed record ClusterSetup(ClusterNodeSettings Node, int MinWorkers, Akka.Configuration.Config? Overrides);
 
     private static int Run(StudyInputs inputs, ResultStore store, string outDir, int localWorkers, bool reference, ClusterSetup? cluster,
         bool quiet, TextWriter stdout, TextWriter stderr)
@@ -96,6 +99,7 @@ public static class StudyCommand
             IStudyExecution execution = reference
                 ? new StudyRunner(spec, inputs.Model, inputs.Data, localWorkers, alreadyDone)
                 : new ActorStudyExecution(spec, inputs.Model, inputs.Data, localWorkers, alreadyDone,
+                    config: cluster?.Overrides,
                     node: cluster?.Node,
                     package: cluster is null ? null : StudyPackage.Create(inputs.SpecText, spec.Origin, inputs.Sets, inputs.Model, inputs.Data),
                     minWorkers: cluster?.MinWorkers ?? 0);

@@ -14,7 +14,8 @@ public static class WorkerCommand
         var host = new Option<string>("--host") { Description = "Interface this worker binds (default 127.0.0.1).", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int>("--port") { Description = "Port this worker listens on (default 0: any free port).", DefaultValueFactory = _ => 0 };
         var threads = new Option<int?>("--threads") { Description = "Trials run at once (default: the machine's cores)." };
-        var command = new Command("worker", "Join a study coordinator and run its trials.") { join, host, port, threads };
+        var configFile = new Option<string?>("--config") { Description = "A HOCON file whose values override the cluster settings (see cluster-config/)." };
+        var command = new Command("worker", "Join a study coordinator and run its trials.") { join, host, port, threads, configFile };
         command.SetAction(parsed =>
         {
             string seed = parsed.GetValue(join)!;
@@ -24,6 +25,7 @@ public static class WorkerCommand
             int n = parsed.GetValue(threads) ?? Environment.ProcessorCount;
             if (n < 1) throw new InputException("command line", "--threads", $"expected an integer >= 1, got {n}");
 
+            var overrides = ClusterConfigFile.Read(parsed.GetValue(configFile));
             var node = new ClusterNodeSettings(ClusterRole.Worker, parsed.GetValue(host)!, parsed.GetValue(port),
                 Environment.GetEnvironmentVariable("DISTSNN_PUBLIC_HOSTNAME"), seed, n);
             using var cancel = new CancellationTokenSource();
@@ -32,7 +34,7 @@ public static class WorkerCommand
             using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; cancel.Cancel(); });
             try
             {
-                WorkerNode.Run(node, new PackageCache(PackageCache.DefaultDirectory), line => stderr.WriteLine(line), cancel.Token);
+                WorkerNode.Run(node, new PackageCache(PackageCache.DefaultDirectory), line => stderr.WriteLine(line), cancel.Token, overrides);
             }
             finally
             {

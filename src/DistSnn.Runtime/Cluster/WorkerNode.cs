@@ -12,11 +12,12 @@ public static class WorkerNode
 {
     private static readonly TimeSpan RejoinPause = TimeSpan.FromSeconds(2);
 
-    public static void Run(ClusterNodeSettings node, PackageCache cache, Action<string> log, CancellationToken cancel)
+    /// <param name="overrides">Values that win over the program's cluster settings (a --config file).</param>
+    public static void Run(ClusterNodeSettings node, PackageCache cache, Action<string> log, CancellationToken cancel, Akka.Configuration.Config? overrides = null)
     {
         while (!cancel.IsCancellationRequested)
         {
-            ActorSystem system = ActorSystem.Create(ClusterNodeSettings.SystemName, RuntimeConfig.Cluster(node));
+            ActorSystem system = ActorSystem.Create(ClusterNodeSettings.SystemName, RuntimeConfig.Cluster(node, overrides));
             try
             {
                 system.ActorOf(Props.Create(() => new WorkerActor(node.ComputeThreads, cache)), "worker");

@@ -1,0 +1,59 @@
+using Akka.Actor;
+using Akka.TestKit.Xunit2;
+using DistSnn.Core.Data;
+using DistSnn.Core.Models;
+using DistSnn.Core.Study;
+using DistSnn.Runtime.Actors;
+using DistSnn.Runtime.Cluster;
+using DistSnn.Runtime.Protocol;
+
+namespace DistSnn.Runtime.Tests.Cluster;
+
+/// <summary>The coordinator's side of a worker joining: version check, package offer and transfer, pulled trials.</summary>
+public class WorkerRegistrationTests : TestKit
+{
+    public WorkerRegistrationTests() : base(ProtocolConfig.LocalTest.WithFallback(RuntimeConfig.Local(1))) { }
+
+    private IActorRef Coordinator(out StudyPackage package)
+    {
+        StudySpec spec = StudySpecReader.ReadDemo(["data.limit=20", "timesteps=4", "trials=2"]);
+        var model = BuiltinModels.Load("digits-mlp", "test");
+        Dataset data = DataLoader.Load(spec.Data, null, "test");
+        var p = StudyPackage.Create(StudySpecReader.DemoSpecText, spec.Origin, ["data.limit=20", "timesteps=4", "trials=2"], model, data);
+        package = p;
+        var finished = new TaskCompletionSource<IReadOnlyList<TrialRecord>>();
+        Action<TrialRecord> ignore = Ignore;
+        return Sys.ActorOf(Props.Create(() => new StudyCoordinatorActor(spec, model, data, 0, Array.Empty<TrialRecord>(), ignore, finished, p, 1)));
+    }
+
+    private static void Ignore(TrialRecord record) { }
+
+    [Fact]
+    public void A_worker_of_another_protocol_version_is_refused()
+    {
+        IActorRef coordinator = Coordinator(out _);
+        coordinator.Tell(new RegisterWorker(RuntimeInfo.ProtocolVersion + 1, 2));
+        var refused = ExpectMsg<RegistrationRefused>();
+        Assert.Contains("protocol version", refused.Reason);
+    }
+
+    [Fact]
+    public void A_worker_gets_the_package_and_then_the_trials_it_asks_for()
+    {
+        IActorRef coordinator = Coordinator(out StudyPackage package);
+        coordinator.Tell(new RegisterWorker(RuntimeInfo.ProtocolVersion, 2));
+        var offer = ExpectMsg<StudyOffer>();
+        Assert.Equal(package.Hash, offer.Hash);
+
+        coordinator.Tell(new PackageRequest(offer.Hash, 0));
+        var assembly = new PackageAssembly(offer.Hash, offer.Chunks);
+        for (int i = 0; i < offer.Chunks; i++) assembly.Add(ExpectMsg<PackageChunk>());
+        Assert.Equal(package.Serialize(), assembly.Complete());
+
+        coordinator.Tell(new WorkRequest(2));
+        var first = ExpectMsg<RunTrial>();
+        var second = ExpectMsg<RunTrial>();
+        ExpectNoMsg(TimeSpan.FromMilliseconds(200)); // no credit left
+        Assert.NotEqual(first, second);
+    }
+}

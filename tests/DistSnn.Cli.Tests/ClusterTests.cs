@@ -97,6 +97,36 @@ public class ClusterTests : IDisposable
     }
 
     [Fact]
+    public void A_coordinator_killed_midway_resumes_and_its_workers_come_back()
+    {
+        string spec = _dir.File("cluster.yaml", Spec.Replace("trials: 6", "trials: 20").Replace("limit: 100", "limit: 150"));
+        string config = _dir.File("fast.hocon", FastDowning);
+        string single = _dir.Combine("single"), distributed = _dir.Combine("distributed");
+        Assert.Equal(0, CliRun.Of("study", spec, "--out", single, "--quiet").ExitCode);
+
+        int port = FreePort();
+        string[] coordinatorArgs = ["study", spec, "--out", distributed, "--quiet", "--port", port.ToString(), "--local-workers", "0", "--min-workers", "2", "--config", config];
+        Process first = Start(_dir.Combine("cache-c"), coordinatorArgs);
+        Start(_dir.Combine("cache-1"), "worker", "--join", $"127.0.0.1:{port}", "--threads", "1", "--config", config);
+        Start(_dir.Combine("cache-2"), "worker", "--join", $"127.0.0.1:{port}", "--threads", "1", "--config", config);
+
+        string db = Path.Combine(distributed, "results.db");
+        var clock = Stopwatch.StartNew();
+        while (ResumeTests.StoredTrials(db) < 6 && !first.HasExited && clock.Elapsed < TimeSpan.FromSeconds(90)) Thread.Sleep(50);
+        Assert.False(first.HasExited, "the study ended before the coordinator could be killed");
+        first.Kill(); // SIGKILL
+        first.WaitForExit(10_000);
+        long stored = ResumeTests.StoredTrials(db);
+        Assert.InRange(stored, 6, 39);
+
+        // Same address, --resume: the workers (downed with the old coordinator) join the new one by themselves.
+        Process second = Start(_dir.Combine("cache-c"), [.. coordinatorArgs, "--resume"]);
+        Assert.True(second.WaitForExit(120_000), "the resumed study did not finish (did the workers come back?)");
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(single, "trials.csv")), File.ReadAllBytes(Path.Combine(distributed, "trials.csv")));
+    }
+
+    [Fact]
     public void Two_workers_give_the_single_process_trials_csv()
     {
         string spec = _dir.File("cluster.yaml", Spec);

@@ -130,7 +130,6 @@ public sealed class ReferenceEngine
     private sealed class BatchState
     {
         private readonly SnnModel _model;
-        private readonly int _batch;
         private readonly float[][] _inputs;     // per layer: [batch, layer inputs]
         private readonly double[][] _membranes; // per layer: [batch, layer outputs]
         private readonly double[][] _currents;  // per layer: [layer outputs] of the sample being integrated
@@ -139,7 +138,6 @@ public sealed class ReferenceEngine
         public BatchState(SnnModel model, int batch, int maxTileCols)
         {
             _model = model;
-            _batch = batch;
             _inputs = model.Layers.Select(l => new float[batch * l.Inputs]).ToArray();
             _membranes = model.Layers.Select(l => new double[batch * l.Outputs]).ToArray();
             _currents = model.Layers.Select(l => new double[l.Outputs]).ToArray();

@@ -181,8 +181,7 @@ public sealed class StudyCoordinatorActor : ReceiveActor
     private void StartLocal((int Point, int Trial) item)
     {
         var (point, trial) = item;
-        PointSettings settings = _spec.Points[point].Settings;
-        var setup = new TrialSetup(settings.Apply(_model), settings.Crossbar, _data, _spec.Seed, trial, _spec.Batch, batchesInFlight: 4);
+        TrialSetup setup = TrialSetup.ForPoint(_spec, point, trial, _model, _data);
         IActorRef actor = Context.ActorOf(Props.Create(() => new TrialActor(setup, point, Self)), $"trial-{point}-{trial}-{Guid.NewGuid():N}");
         _running[actor] = item;
     }

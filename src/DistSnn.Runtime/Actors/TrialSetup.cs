@@ -1,6 +1,7 @@
 using DistSnn.Core.Crossbar;
 using DistSnn.Core.Data;
 using DistSnn.Core.Snn;
+using DistSnn.Core.Study;
 
 namespace DistSnn.Runtime.Actors;
 
@@ -23,6 +24,16 @@ public sealed class TrialSetup
         BatchesInFlight = batchesInFlight;
         Grids = model.Layers.Select(l => new TileGrid(l.Inputs, l.Outputs, crossbar.Tile)).ToArray();
         LayerWmax = model.Layers.Select(l => (double)l.MaxAbsWeight()).ToArray();
+    }
+
+    /// <summary>Batches a trial keeps inside the network at once, unless told otherwise.</summary>
+    public const int DefaultBatchesInFlight = 4;
+
+    /// <summary>Trial <paramref name="trial"/> of sweep point <paramref name="point"/>: the model and crossbar as the point sets them.</summary>
+    public static TrialSetup ForPoint(StudySpec spec, int point, int trial, SnnModel model, Dataset data)
+    {
+        PointSettings settings = spec.Points[point].Settings;
+        return new TrialSetup(settings.Apply(model), settings.Crossbar, data, spec.Seed, trial, spec.Batch, DefaultBatchesInFlight);
     }
 
     public SnnModel Model { get; }

@@ -70,8 +70,7 @@ public sealed class WorkerActor : ReceiveActor
         Receive<RunTrial>(run =>
         {
             if (_spec is null || _model is null || _data is null) return;
-            PointSettings settings = _spec.Points[run.Point].Settings;
-            var setup = new TrialSetup(settings.Apply(_model), settings.Crossbar, _data, _spec.Seed, run.Trial, _spec.Batch, batchesInFlight: 4);
+            TrialSetup setup = TrialSetup.ForPoint(_spec, run.Point, run.Trial, _model, _data);
             Context.ActorOf(Props.Create(() => new TrialActor(setup, run.Point, Self)), $"trial-{run.Point}-{run.Trial}-{Guid.NewGuid():N}");
         });
         Receive<TrialCompleted>(done =>

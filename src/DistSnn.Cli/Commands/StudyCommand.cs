@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using DistSnn.Cli.Terminal;
 using DistSnn.Core;
 using DistSnn.Core.Study;
@@ -90,11 +89,8 @@ public static class StudyCommand
                 stderr.WriteLine($"  cluster: workers join {cluster.Node.PublicHost ?? cluster.Node.Host}:{cluster.Node.Port}; waiting for {cluster.MinWorkers} before starting");
         }
 
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
-        Console.CancelKeyPress += onCancel;
-        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; cancel.Cancel(); });
-        try
+        bool interrupted;
+        using (var stop = new StopSignals())
         {
             IStudyExecution execution = reference
                 ? new StudyRunner(spec, inputs.Model, inputs.Data, localWorkers, alreadyDone)
@@ -105,14 +101,11 @@ public static class StudyCommand
                     minWorkers: cluster?.MinWorkers ?? 0);
             // Stored the moment it is reported: a killed study loses only the trials that were running.
             execution.TrialCompleted += record => store.Record(record);
-            StudyProgress.Run(execution, spec, alreadyDone, quiet, stderr, cancel.Token);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
+            StudyProgress.Run(execution, spec, alreadyDone, quiet, stderr, stop.Token);
+            interrupted = stop.Requested;
         }
 
-        if (cancel.IsCancellationRequested)
+        if (interrupted)
         {
             stderr.WriteLine($"error: interrupted: {store.Records().Count} trial(s) are stored in {store.Path}; run the same command with --resume to finish the study");
             return CliApp.RuntimeFailure;

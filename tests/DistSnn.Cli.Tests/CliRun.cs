@@ -14,6 +14,18 @@ public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
     public string[] StderrLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }
 
+/// <summary>The real executable as a separate process, its output redirected.</summary>
+public static class DistsnnProcess
+{
+    public static System.Diagnostics.ProcessStartInfo StartInfo(params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(System.IO.Path.Combine(AppContext.BaseDirectory, "distsnn.dll"));
+        foreach (string a in args) start.ArgumentList.Add(a);
+        return start;
+    }
+}
+
 /// <summary>A temporary directory removed after the test.</summary>
 public sealed class TempDirectory : IDisposable
 {

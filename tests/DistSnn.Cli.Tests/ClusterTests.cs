@@ -52,9 +52,7 @@ public class ClusterTests : IDisposable
 
     private Process Start(string cache, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "distsnn.dll"));
-        foreach (string a in args) start.ArgumentList.Add(a);
+        ProcessStartInfo start = DistsnnProcess.StartInfo(args);
         start.Environment["XDG_CACHE_HOME"] = cache; // each worker its own package cache
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

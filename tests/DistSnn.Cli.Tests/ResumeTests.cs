@@ -49,10 +49,7 @@ public class ResumeTests : IDisposable
         string full = _dir.Combine("full"), killed = _dir.Combine("killed");
         Assert.Equal(0, CliRun.Of("study", spec, "--out", full, "--quiet").ExitCode);
 
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in new[] { Path.Combine(AppContext.BaseDirectory, "distsnn.dll"), "study", spec, "--out", killed, "--quiet", "--local-workers", "1" })
-            start.ArgumentList.Add(a);
-        using (var process = Process.Start(start)!)
+        using (var process = Process.Start(DistsnnProcess.StartInfo("study", spec, "--out", killed, "--quiet", "--local-workers", "1"))!)
         {
             var clock = Stopwatch.StartNew();
             string db = Path.Combine(killed, "results.db");

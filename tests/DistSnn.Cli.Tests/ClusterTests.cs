@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace DistSnn.Cli.Tests;
 
@@ -8,20 +6,11 @@ namespace DistSnn.Cli.Tests;
 public class ClusterTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
-    private readonly List<Process> _processes = new();
+    private readonly ClusterProcesses _cluster = new();
 
     public void Dispose()
     {
-        foreach (Process p in _processes)
-        {
-            try
-            {
-                if (!p.HasExited) p.Kill(entireProcessTree: true);
-                p.WaitForExit(10_000);
-            }
-            catch (InvalidOperationException) { }
-            p.Dispose();
-        }
+        _cluster.Dispose();
         _dir.Dispose();
     }
 
@@ -41,39 +30,15 @@ public class ClusterTests : IDisposable
         trials: 6
         """;
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    private static int FreePort() => ClusterProcesses.FreePort();
 
-    private Process Start(string cache, params string[] args)
-    {
-        ProcessStartInfo start = DistsnnProcess.StartInfo(args);
-        start.Environment["XDG_CACHE_HOME"] = cache; // each worker its own package cache
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        _processes.Add(process);
-        return process;
-    }
-
-    /// <summary>Test-speed failure detection: a killed worker is downed a few seconds after it stops answering.</summary>
-    private const string FastDowning = """
-        akka.cluster.split-brain-resolver.stable-after = 3s
-        akka.cluster.failure-detector.acceptable-heartbeat-pause = 2s
-        """;
+    private Process Start(string cache, params string[] args) => _cluster.Start(cache, args);
 
     [Fact]
     public void A_worker_killed_midway_loses_nothing_and_counts_nothing_twice()
     {
         string spec = _dir.File("cluster.yaml", Spec.Replace("trials: 6", "trials: 20").Replace("limit: 100", "limit: 150"));
-        string config = _dir.File("fast.hocon", FastDowning);
+        string config = _dir.File("fast.hocon", ClusterProcesses.FastDowning);
         string single = _dir.Combine("single"), distributed = _dir.Combine("distributed");
         Assert.Equal(0, CliRun.Of("study", spec, "--out", single, "--quiet").ExitCode);
 
@@ -98,7 +63,7 @@ public class ClusterTests : IDisposable
     public void A_coordinator_killed_midway_resumes_and_its_workers_come_back()
     {
         string spec = _dir.File("cluster.yaml", Spec.Replace("trials: 6", "trials: 20").Replace("limit: 100", "limit: 150"));
-        string config = _dir.File("fast.hocon", FastDowning);
+        string config = _dir.File("fast.hocon", ClusterProcesses.FastDowning);
         string single = _dir.Combine("single"), distributed = _dir.Combine("distributed");
         Assert.Equal(0, CliRun.Of("study", spec, "--out", single, "--quiet").ExitCode);
 

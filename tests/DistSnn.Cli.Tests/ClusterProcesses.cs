@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace DistSnn.Cli.Tests;
+
+/// <summary>
+/// The distsnn processes of one cluster test: each started with its own package cache, its output kept for
+/// assertions, and every one killed (with its children) when the test ends, whatever happened.
+/// </summary>
+public sealed class ClusterProcesses : IDisposable
+{
+    private readonly List<Process> _processes = new();
+    private readonly Dictionary<Process, ConcurrentQueue<string>> _output = new();
+
+    /// <summary>Test-speed failure detection: a silent worker is downed a few seconds after it stops answering.</summary>
+    public const string FastDowning = """
+        akka.cluster.split-brain-resolver.stable-after = 3s
+        akka.cluster.failure-detector.acceptable-heartbeat-pause = 2s
+        """;
+
+    /// <summary>A TCP port nobody listens on right now (on loopback unless told).</summary>
+    public static int FreePort(IPAddress? address = null)
+    {
+        var listener = new TcpListener(address ?? IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    /// <summary>Starts <c>distsnn ARGS</c> with <paramref name="cache"/> as its XDG cache (its own package cache).</summary>
+    public Process Start(string cache, params string[] args) => Start(DistsnnProcess.StartInfo(args), cache);
+
+    /// <summary>Starts a prepared command line (e.g. wrapped in <c>ip netns exec</c>) with its own package cache.</summary>
+    public Process Start(ProcessStartInfo start, string cache)
+    {
+        start.Environment["XDG_CACHE_HOME"] = cache;
+        var lines = new ConcurrentQueue<string>();
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lines.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lines.Enqueue(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        lock (_processes)
+        {
+            _processes.Add(process);
+            _output[process] = lines;
+        }
+        return process;
+    }
+
+    /// <summary>What the process printed so far (stdout and stderr, interleaved as they came).</summary>
+    public string Output(Process process)
+    {
+        lock (_processes) return string.Join('\n', _output[process]);
+    }
+
+    /// <summary>Waits until the process printed a line containing <paramref name="text"/>, or the time is up.</summary>
+    public bool WaitForOutput(Process process, string text, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            if (Output(process).Contains(text, StringComparison.Ordinal)) return true;
+            Thread.Sleep(50);
+        }
+        return false;
+    }
+
+    public void Dispose()
+    {
+        foreach (Process p in _processes)
+        {
+            try
+            {
+                if (!p.HasExited) p.Kill(entireProcessTree: true);
+                p.WaitForExit(10_000);
+            }
+            catch (InvalidOperationException) { }
+            p.Dispose();
+        }
+    }
+}

@@ -56,6 +56,8 @@ public static class RuntimeConfig
               }
             }
             """);
+        // A worker runs unattended: its log (which study it serves, refusals, rejoins) is its only output.
+        if (node.Role == ClusterRole.Worker) cluster = ConfigurationFactory.ParseString("akka.loglevel = INFO").WithFallback(cluster);
         Config config = cluster.WithFallback(ComputeDispatcher(node.ComputeThreads)).WithFallback(ProtocolConfig.Serialization);
         return overrides is null ? config : overrides.WithFallback(config);
     }

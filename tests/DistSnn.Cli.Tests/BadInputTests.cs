@@ -55,6 +55,19 @@ public class BadInputTests : IDisposable
         AssertBadInput(CliRun.Of("validate", _dir.File("spec.yaml", GoodSpec), "--set", "crossbar.device.programming.sigma=-1"), "crossbar.device.programming.sigma");
 
     [Fact]
+    public void Unknown_placement() =>
+        AssertBadInput(Validate(GoodSpec + "\nplacement: scattered\n"), "spec.yaml", "placement", "local or spread");
+
+    [Fact]
+    public void Spread_batch_whose_partial_sums_exceed_the_frame_size_is_refused_before_anything_is_written()
+    {
+        string output = _dir.Combine("out");
+        AssertBadInput(CliRun.Of("study", _dir.File("spec.yaml", GoodSpec + "\nplacement: spread\nbatch: 8000\n"), "--out", output, "--port", "0"),
+            "spec.yaml", "batch", "maximum-frame-size");
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public void Set_without_equals_sign() =>
         AssertBadInput(CliRun.Of("validate", _dir.File("spec.yaml", GoodSpec), "--set", "trials"), "--set");
 

@@ -109,4 +109,49 @@ public class ClusterTests : IDisposable
         Assert.Single(Directory.GetFiles(Path.Combine(_dir.Combine("cache-1"), "distsnn", "packages"), "*.pkg"));
         Assert.Single(Directory.GetFiles(Path.Combine(_dir.Combine("cache-2"), "distsnn", "packages"), "*.pkg"));
     }
+
+    [Fact]
+    public void Spread_placement_over_two_workers_gives_the_local_trials_csv()
+    {
+        string spec = _dir.File("cluster.yaml", Spec);
+        string single = _dir.Combine("single"), spread = _dir.Combine("spread");
+        Assert.Equal(0, CliRun.Of("study", spec, "--out", single, "--quiet").ExitCode);
+
+        int port = FreePort();
+        Process coordinator = Start(_dir.Combine("cache-c"), "study", spec, "--out", spread, "--quiet", "--set", "placement=spread",
+            "--port", port.ToString(), "--local-workers", "1", "--min-workers", "2");
+        Process[] workers =
+        [
+            Start(_dir.Combine("cache-1"), "worker", "--join", $"127.0.0.1:{port}", "--threads", "1"),
+            Start(_dir.Combine("cache-2"), "worker", "--join", $"127.0.0.1:{port}", "--threads", "1"),
+        ];
+
+        Assert.True(coordinator.WaitForExit(120_000), "the spread study did not finish in 120 s");
+        Assert.Equal(0, coordinator.ExitCode);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(single, "trials.csv")), File.ReadAllBytes(Path.Combine(spread, "trials.csv")));
+        // Both workers held tiles: the trials ran on the coordinator, their tiles on the workers.
+        foreach (Process worker in workers)
+            Assert.True(_cluster.WaitForOutput(worker, "hosting tiles of study 'cluster'", TimeSpan.FromSeconds(5)), _cluster.Output(worker));
+    }
+
+    [Fact]
+    public void A_worker_serves_one_study_after_another()
+    {
+        string spec = _dir.File("cluster.yaml", Spec.Replace("trials: 6", "trials: 2"));
+        string single = _dir.Combine("single");
+        Assert.Equal(0, CliRun.Of("study", spec, "--out", single, "--quiet").ExitCode);
+
+        int port = FreePort();
+        Process worker = Start(_dir.Combine("cache-1"), "worker", "--join", $"127.0.0.1:{port}", "--threads", "1");
+        foreach (string run in new[] { "first", "second" })
+        {
+            // Each study ends and its coordinator leaves; the next one comes up on the same address.
+            Process coordinator = Start(_dir.Combine("cache-c"), "study", spec, "--out", _dir.Combine(run), "--quiet",
+                "--port", port.ToString(), "--local-workers", "0", "--min-workers", "1");
+            Assert.True(coordinator.WaitForExit(90_000), $"the {run} study did not finish in 90 s: {_cluster.Output(worker)}");
+            Assert.Equal(0, coordinator.ExitCode);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(single, "trials.csv")), File.ReadAllBytes(Path.Combine(_dir.Combine(run), "trials.csv")));
+        }
+        Assert.False(worker.HasExited);
+    }
 }

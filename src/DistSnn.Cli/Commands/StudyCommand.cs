@@ -59,6 +59,7 @@ public static class StudyCommand
                 throw new InputException("command line", "--config", "applies to a cluster study: add --port");
 
             var inputs = StudyInputs.Load(CliApp.SpecArgument(parsed.GetValue(spec)), allSets);
+            if (cluster is not null) ActorStudyExecution.CheckFrameSize(inputs.Spec, RuntimeConfig.Cluster(cluster.Node, cluster.Overrides));
             string outDir = Path.GetFullPath(parsed.GetValue(output) ?? Path.Combine("distsnn-out", inputs.Spec.Name));
             if (parsed.GetValue(resume) && parsed.GetValue(overwrite))
                 throw new InputException("command line", "--resume", "cannot be combined with --overwrite");
@@ -87,6 +88,10 @@ public static class StudyCommand
                 stderr.WriteLine($"  resume: {alreadyDone.Count} of {PlannedText(spec)} trials already done");
             if (cluster is not null)
                 stderr.WriteLine($"  cluster: workers join {cluster.Node.PublicHost ?? cluster.Node.Host}:{cluster.Node.Port}; waiting for {cluster.MinWorkers} before starting");
+            if (spec.Placement == TilePlacement.Spread)
+                stderr.WriteLine(cluster is null
+                    ? "  placement: spread needs a cluster (--port); without one every tile stays in this process (same results)"
+                    : "  placement: spread: trials run here, each trial's tiles dealt over the joined workers");
         }
 
         bool interrupted;

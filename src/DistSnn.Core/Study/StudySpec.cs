@@ -36,6 +36,9 @@ public sealed record StudySpec
     /// <summary>The point every other point is compared with, trial by trial (<see cref="PairedDifference"/>); 0 unless the spec says.</summary>
     public int Baseline { get; init; }
 
+    /// <summary>Where a trial's tiles live: on one node, or dealt over the cluster's workers. Never changes a result.</summary>
+    public TilePlacement Placement { get; init; } = TilePlacement.Local;
+
     /// <summary>The spec file (or <c>builtin:demo</c>) it came from, for error messages.</summary>
     public required string Origin { get; init; }
 

@@ -14,8 +14,10 @@ namespace DistSnn.Runtime.Actors;
 /// stored) and hands them out: to at most <c>localWorkers</c> trial actors in this process, and to workers
 /// that joined the cluster, each pulling as many trials as it has credits. A worker that leaves, crashes or is
 /// downed has its unfinished trials handed to others; a result that arrives twice is counted once and compared
-/// with the first (a difference is a determinism bug, logged as an error). When the schedule is finished, or the
-/// study is stopped, it completes <c>finished</c> with every record produced in this run.
+/// with the first (a difference is a determinism bug, logged as an error). With spread placement every trial runs
+/// here instead, its tiles dealt over the ready workers, as many trials at once as those workers have threads; a
+/// trial that loses a worker is run again. When the schedule is finished, or the study is stopped, it completes
+/// <c>finished</c> with every record produced in this run.
 /// </summary>
 public sealed class StudyCoordinatorActor : ReceiveActor
 {
@@ -33,8 +35,13 @@ public sealed class StudyCoordinatorActor : ReceiveActor
     private readonly Dictionary<IActorRef, (int Point, int Trial)> _running = new();
     private readonly Dictionary<IActorRef, RemoteWorker> _workers = new();
     private readonly List<TrialRecord> _produced = new();
+    private readonly Dictionary<(int Point, int Trial), int> _losses = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly bool _spread;
     private bool _started;
+
+    /// <summary>A spread trial lost this often is not bad luck with nodes but a bug: the study stops.</summary>
+    public const int MaxLosses = 3;
 
     /// <summary>Stops the study: running trials are abandoned, finished ones are kept.</summary>
     public sealed record Stop
@@ -58,6 +65,8 @@ public sealed class StudyCoordinatorActor : ReceiveActor
         _schedule = new TrialSchedule(spec, alreadyDone);
         _packageHash = package?.Hash;
         _chunks = package is null ? [] : StudyPackageChunks.Split(package.Serialize(), package.Hash);
+        // Without a cluster there is nowhere to spread to: the tiles stay here, which gives the same results.
+        _spread = spec.Placement == TilePlacement.Spread && package is not null;
 
         Receive<TrialCompleted>(done =>
         {
@@ -90,6 +99,8 @@ public sealed class StudyCoordinatorActor : ReceiveActor
         Receive<WorkRequest>(request =>
         {
             if (!_workers.TryGetValue(Sender, out RemoteWorker? worker)) return;
+            // The first request, sent once the package is loaded, asks for as many trials as the worker has threads.
+            if (worker.Threads == 0) worker.Threads = request.Credits;
             worker.Credits += request.Credits;
             Dispatch();
         });
@@ -98,6 +109,22 @@ public sealed class StudyCoordinatorActor : ReceiveActor
             if (!_workers.Remove(terminated.ActorRef, out RemoteWorker? worker)) return;
             _log.Warning("worker {0} is gone; its {1} unfinished trial(s) go to others", terminated.ActorRef.Path.Address, worker.Assigned.Count);
             _queue.InsertRange(0, worker.Assigned.Order());
+            Dispatch();
+        });
+        Receive<TrialActor.Lost>(lost =>
+        {
+            if (!_running.Remove(Sender)) return;
+            var item = (lost.Point, lost.Trial);
+            int losses = _losses[item] = _losses.GetValueOrDefault(item) + 1;
+            if (losses >= MaxLosses)
+            {
+                _finished.TrySetException(new InvalidOperationException(
+                    $"point {lost.Point} trial {lost.Trial} was lost {losses} times (last: {lost.Reason}); stopping the study"));
+                Context.Stop(Self);
+                return;
+            }
+            _log.Warning("point {0} trial {1} lost ({2}); running it again", lost.Point, lost.Trial, lost.Reason);
+            _queue.Insert(0, item);
             Dispatch();
         });
         Receive<Stop>(_ =>
@@ -155,11 +182,16 @@ public sealed class StudyCoordinatorActor : ReceiveActor
             Finish();
             return;
         }
-        if (!_started && _workers.Count < _minWorkers) return;
+        if (!_started && (ReadyWorkers.Count < _minWorkers || (_spread && ReadyWorkers.Count == 0))) return;
         _started = true;
         while (_queue.Count > 0)
         {
-            if (_running.Count < _localWorkers) StartLocal(Take());
+            if (_spread)
+            {
+                if (_running.Count >= ReadyWorkers.Sum(w => _workers[w].Threads)) break;
+                StartLocal(Take(), new TrialActor.SpreadTiles(_packageHash!, ReadyWorkers));
+            }
+            else if (_running.Count < _localWorkers) StartLocal(Take());
             else if (_workers.FirstOrDefault(w => w.Value.Credits > 0) is { Key: { } worker, Value: { } state })
             {
                 var (point, trial) = Take();
@@ -178,11 +210,15 @@ public sealed class StudyCoordinatorActor : ReceiveActor
         return item;
     }
 
-    private void StartLocal((int Point, int Trial) item)
+    /// <summary>Joined workers that loaded the package and asked for work.</summary>
+    private List<IActorRef> ReadyWorkers => _workers.Where(w => w.Value.Threads > 0).Select(w => w.Key).ToList();
+
+    /// <param name="spread">Where the trial's tiles go; null: here, with the rest of the trial.</param>
+    private void StartLocal((int Point, int Trial) item, TrialActor.SpreadTiles? spread = null)
     {
         var (point, trial) = item;
         TrialSetup setup = TrialSetup.ForPoint(_spec, point, trial, _model, _data);
-        IActorRef actor = Context.ActorOf(Props.Create(() => new TrialActor(setup, point, Self)), $"trial-{point}-{trial}-{Guid.NewGuid():N}");
+        IActorRef actor = Context.ActorOf(Props.Create(() => new TrialActor(setup, point, Self, spread)), $"trial-{point}-{trial}-{Guid.NewGuid():N}");
         _running[actor] = item;
     }
 
@@ -195,6 +231,9 @@ public sealed class StudyCoordinatorActor : ReceiveActor
     /// <summary>What a joined worker may still take and what it holds.</summary>
     private sealed class RemoteWorker
     {
+        /// <summary>Trials it runs at once; 0 until it has loaded the package and asked for work.</summary>
+        public int Threads { get; set; }
+
         public int Credits { get; set; }
         public HashSet<(int Point, int Trial)> Assigned { get; } = new();
     }

@@ -8,28 +8,57 @@ namespace DistSnn.Runtime.Actors;
 /// <summary>
 /// One crossbar tile of one trial. It programs its own conductances (its fabrication and programming draws),
 /// waits until the inputs of all its rows have arrived for a (batch, round), reads itself once per sample
-/// (read noise, ADC) and sends the partial column currents to its neuron group.
+/// (read noise, ADC) and sends the partial column currents to its neuron group. A tile placed on another node
+/// (spread placement) is created before its group exists: it keeps what arrives until <see cref="AttachGroup"/>
+/// names the group.
 /// </summary>
-public sealed class TileActor : ReceiveActor
+public sealed class TileActor : ReceiveActor, IWithUnboundedStash
 {
     private readonly TrialSetup _setup;
+    private readonly int _layer;
     private readonly int _tileRow;
-    private readonly IActorRef _group;
+    private IActorRef _group = ActorRefs.Nobody;
     private readonly ProgrammedTile _tile;
     private readonly TileReader _reader;
     private readonly Dictionary<(int Batch, int Round), PendingInput> _pending = new();
     private long _clipped, _conversions;
 
-    public TileActor(TrialSetup setup, int layer, int tileRow, int tileCol, IActorRef group)
+    /// <param name="group">Where the partial sums go; null for a placed tile, which waits for <see cref="AttachGroup"/>.</param>
+    public TileActor(TrialSetup setup, int layer, int tileRow, int tileCol, IActorRef? group)
     {
         _setup = setup;
+        _layer = layer;
         _tileRow = tileRow;
-        _group = group;
         TileGrid grid = setup.Grids[layer];
         _tile = ProgrammedTile.Program(setup.Model.Layers[layer], layer, grid, tileRow, tileCol, setup.LayerWmax[layer],
             setup.Crossbar, setup.Seed, setup.Trial);
         _reader = new TileReader(grid.Cols);
 
+        if (group is null)
+        {
+            Become(WaitingForGroup);
+            return;
+        }
+        _group = group;
+        Become(Reading);
+    }
+
+    public IStash Stash { get; set; } = null!;
+
+    private void WaitingForGroup()
+    {
+        Receive<AttachGroup>(_ =>
+        {
+            _group = Sender;
+            Stash.UnstashAll();
+            Become(Reading);
+        });
+        // Inputs may overtake the attachment (they come from other senders): keep them until it arrives.
+        ReceiveAny(_ => Stash.Stash());
+    }
+
+    private void Reading()
+    {
         Receive<SpikeSegment>(segment =>
         {
             PendingInput input = Pending(segment.Batch, segment.Round, segment.Samples);
@@ -45,7 +74,7 @@ public sealed class TileActor : ReceiveActor
                 segment.Values.AsSpan(s * segment.Count, segment.Count).CopyTo(input.Row(s, segment.Start - _tile.RowStart, segment.Count));
             Arrived(segment.Batch, segment.Round, input, segment.Count);
         });
-        Receive<TileTotalsRequest>(_ => Sender.Tell(new TileTotals(layer, _tile.Index, _clipped, _conversions)));
+        Receive<TileTotalsRequest>(_ => Sender.Tell(new TileTotals(_layer, _tile.Index, _clipped, _conversions)));
     }
 
     private PendingInput Pending(int batch, int round, int samples)

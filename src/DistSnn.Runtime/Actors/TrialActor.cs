@@ -7,7 +7,9 @@ namespace DistSnn.Runtime.Actors;
 /// <summary>
 /// Runs one trial: creates the encoder, the tiles, the neuron groups and the readout, feeds the batches with at
 /// most <see cref="TrialSetup.BatchesInFlight"/> inside the network at once, then collects the tiles' ADC totals
-/// and answers <see cref="TrialCompleted"/>. It only coordinates; the arithmetic is in Core.
+/// and answers <see cref="TrialCompleted"/>. With spread placement the tiles are created on worker nodes first
+/// (<see cref="TileHostActor"/>); if one of those nodes goes, the trial answers <see cref="Lost"/> and stops, to be
+/// run again. It only coordinates; the arithmetic is in Core.
 /// </summary>
 public sealed class TrialActor : ReceiveActor
 {
@@ -17,17 +19,62 @@ public sealed class TrialActor : ReceiveActor
     private readonly TrialSetup _setup;
     private readonly int _point;
     private readonly IActorRef _replyTo;
+    private readonly SpreadTiles? _spread;
     private readonly List<IActorRef> _tiles = new();
+    private readonly Dictionary<(int Layer, int Tile), IActorRef> _placed = new();
     private IActorRef _encoder = ActorRefs.Nobody;
     private int _nextBatch, _scoredBatches, _correct, _totalsReceived;
     private long _clipped, _conversions;
 
-    public TrialActor(TrialSetup setup, int point, IActorRef replyTo)
+    /// <summary>A spread trial could not finish: a node holding some of its tiles went away. Run it again.</summary>
+    public sealed record Lost(int Point, int Trial, string Reason);
+
+    /// <summary>Spread placement: the study package the hosts build tiles from, and the hosts, dealt tile by tile.</summary>
+    public sealed record SpreadTiles(string PackageHash, IReadOnlyList<IActorRef> Hosts);
+
+    /// <param name="spread">Where the tiles go; null: on this node, as children of the trial.</param>
+    public TrialActor(TrialSetup setup, int point, IActorRef replyTo, SpreadTiles? spread = null)
     {
         _setup = setup;
         _point = point;
         _replyTo = replyTo;
+        _spread = spread is { Hosts.Count: > 0 } ? spread : null;
+    }
 
+    protected override void PreStart()
+    {
+        if (_spread is null)
+        {
+            Start(LocalTile);
+            return;
+        }
+        foreach (IActorRef host in _spread.Hosts) Context.Watch(host);
+        int dealt = 0;
+        for (int l = 0; l < _setup.Model.Layers.Count; l++)
+        {
+            TileGrid grid = _setup.Grids[l];
+            for (int tr = 0; tr < grid.TileRows; tr++)
+                for (int tc = 0; tc < grid.TileCols; tc++)
+                    _spread.Hosts[dealt++ % _spread.Hosts.Count].Tell(new HostTile(_spread.PackageHash, _point, _setup.Trial, l, tr, tc));
+        }
+        Become(Placing);
+    }
+
+    /// <summary>Spread placement: waiting until every tile is programmed on its node.</summary>
+    private void Placing()
+    {
+        int expected = _setup.Grids.Sum(g => g.Count);
+        Receive<TileReady>(ready =>
+        {
+            Context.Watch(Sender);
+            _placed[(ready.Layer, ready.Tile)] = Sender;
+            if (_placed.Count == expected) Start(PlacedTile);
+        });
+        Receive<Terminated>(LoseTrial);
+    }
+
+    private void Running()
+    {
         Receive<BatchScored>(scored =>
         {
             _correct += scored.Correct;
@@ -45,9 +92,18 @@ public sealed class TrialActor : ReceiveActor
             _replyTo.Tell(new TrialCompleted(_point, _setup.Trial, _correct, _setup.Data.Count, _clipped, _conversions));
             Context.Stop(Self);
         });
+        Receive<Terminated>(LoseTrial);
     }
 
-    protected override void PreStart()
+    /// <summary>A watched host or placed tile is gone: this trial can never finish.</summary>
+    private void LoseTrial(Terminated terminated)
+    {
+        _replyTo.Tell(new Lost(_point, _setup.Trial, $"{terminated.ActorRef.Path} is gone"));
+        Context.Stop(Self);
+    }
+
+    /// <summary>Creates the network from the readout back to the encoder (each actor needs its successors) and admits the first batches.</summary>
+    private void Start(Func<int, int, int, IActorRef, IActorRef> tileFor)
     {
         var model = _setup.Model;
         IReadOnlyList<IActorRef> next = [Context.ActorOf(Props.Create(() => new ReadoutActor(_setup, Self)), "readout")];
@@ -65,21 +121,28 @@ public sealed class TrialActor : ReceiveActor
             }
             var tiles = new IActorRef[grid.Count];
             for (int tr = 0; tr < grid.TileRows; tr++)
-            {
                 for (int tc = 0; tc < grid.TileCols; tc++)
-                {
-                    int tileRow = tr, tileCol = tc;
-                    IActorRef group = groups[tc];
-                    tiles[grid.Index(tr, tc)] = Context.ActorOf(Props.Create(() => new TileActor(_setup, layer, tileRow, tileCol, group))
-                        .WithDispatcher(ComputeDispatcher), $"tile-{l}-{grid.Index(tr, tc)}");
-                }
-            }
+                    tiles[grid.Index(tr, tc)] = tileFor(l, tr, tc, groups[tc]);
             _tiles.AddRange(tiles);
             next = tiles;
         }
         IReadOnlyList<IActorRef> firstTiles = next;
         _encoder = Context.ActorOf(Props.Create(() => new EncoderActor(_setup, firstTiles)).WithDispatcher(ComputeDispatcher), "encoder");
+        Become(Running);
         while (_nextBatch < Math.Min(_setup.BatchesInFlight, _setup.Batches)) Admit();
+    }
+
+    private IActorRef LocalTile(int layer, int tileRow, int tileCol, IActorRef group) =>
+        Context.ActorOf(Props.Create(() => new TileActor(_setup, layer, tileRow, tileCol, group)).WithDispatcher(ComputeDispatcher),
+            $"tile-{layer}-{_setup.Grids[layer].Index(tileRow, tileCol)}");
+
+    /// <summary>A tile programmed on another node: told its group now (the group is the sender of the attachment).</summary>
+    private IActorRef PlacedTile(int layer, int tileRow, int tileCol, IActorRef group)
+    {
+        int index = _setup.Grids[layer].Index(tileRow, tileCol);
+        IActorRef tile = _placed[(layer, index)];
+        tile.Tell(new AttachGroup(layer, index), group);
+        return tile;
     }
 
     /// <summary>A failing child is a bug that would leave the trial waiting forever: fail the whole trial instead.</summary>

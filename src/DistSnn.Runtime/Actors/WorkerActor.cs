@@ -11,7 +11,8 @@ namespace DistSnn.Runtime.Actors;
 /// <summary>
 /// A worker node's agent: when a coordinator is up in the cluster it registers, fetches the study package
 /// (or takes it from its cache), checks it, and then pulls trials, running each as a local trial actor and
-/// sending the result back with a request for one more.
+/// sending the result back with a request for one more. For a study with spread placement it also hosts tiles
+/// of trials that run on the coordinator (<see cref="TileHostActor"/>).
 /// </summary>
 public sealed class WorkerActor : ReceiveActor
 {
@@ -23,6 +24,7 @@ public sealed class WorkerActor : ReceiveActor
     private StudySpec? _spec;
     private SnnModel? _model;
     private Dataset? _data;
+    private IActorRef _tileHost = ActorRefs.Nobody;
 
     public WorkerActor(int threads, PackageCache cache)
     {
@@ -35,6 +37,15 @@ public sealed class WorkerActor : ReceiveActor
             _log.Info("coordinator {0} is up; registering", up.Member.Address);
             Context.ActorSelection(new RootActorPath(up.Member.Address) / "user" / "study")
                 .Tell(new RegisterWorker(RuntimeInfo.ProtocolVersion, _threads));
+        });
+        Receive<Akka.Cluster.ClusterEvent.MemberRemoved>(removed =>
+        {
+            if (!removed.Member.HasRole("coordinator")) return;
+            // The study is over (or its coordinator died): leave too, so that this node's system ends and the
+            // worker joins afresh whichever coordinator comes up next on the same address.
+            _log.Info("coordinator {0} left the cluster; this worker leaves too and will join the next one", removed.Member.Address);
+            var cluster = Akka.Cluster.Cluster.Get(Context.System);
+            cluster.Leave(cluster.SelfAddress);
         });
         Receive<Akka.Cluster.ClusterEvent.IMemberEvent>(_ => { });
         Receive<RegistrationRefused>(refused => _log.Error("the coordinator refused this worker: {0}", refused.Reason));
@@ -73,6 +84,7 @@ public sealed class WorkerActor : ReceiveActor
             TrialSetup setup = TrialSetup.ForPoint(_spec, run.Point, run.Trial, _model, _data);
             Context.ActorOf(Props.Create(() => new TrialActor(setup, run.Point, Self)), $"trial-{run.Point}-{run.Trial}-{Guid.NewGuid():N}");
         });
+        Receive<HostTile>(request => _tileHost.Forward(request));
         Receive<TrialCompleted>(done =>
         {
             _coordinator.Tell(done);
@@ -82,15 +94,17 @@ public sealed class WorkerActor : ReceiveActor
 
     protected override void PreStart() =>
         Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, Akka.Cluster.ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
-            typeof(Akka.Cluster.ClusterEvent.MemberUp));
+            typeof(Akka.Cluster.ClusterEvent.MemberUp), typeof(Akka.Cluster.ClusterEvent.MemberRemoved));
 
     protected override void PostStop() => Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
 
     private void Ready(StudyPackage package)
     {
-        _spec = package.ToSpec();
-        _model = package.ToModel();
-        _data = package.ToDataset();
+        StudySpec spec = _spec = package.ToSpec();
+        SnnModel model = _model = package.ToModel();
+        Dataset data = _data = package.ToDataset();
+        if (!_tileHost.IsNobody()) Context.Stop(_tileHost);
+        _tileHost = Context.ActorOf(Props.Create(() => new TileHostActor(package.Hash, spec, model, data)), $"tiles-{package.Hash[..12]}-{Guid.NewGuid():N}");
         _log.Info("study '{0}' ({1}) ready: asking for {2} trial(s)", _spec.Name, package.Hash[..12], _threads);
         _coordinator.Tell(new WorkRequest(_threads));
     }

@@ -32,6 +32,9 @@ public static class ProtocolManifest
         ProtocolManifestEntry.Of<RegistrationRefused>("refused", ProtocolValidation.RegistrationRefused),
         ProtocolManifestEntry.Of<StudyOffer>("offer", ProtocolValidation.StudyOffer),
         ProtocolManifestEntry.Of<WorkRequest>("want", ProtocolValidation.WorkRequest),
+        ProtocolManifestEntry.Of<HostTile>("host", ProtocolValidation.HostTile),
+        ProtocolManifestEntry.Of<TileReady>("ready", ProtocolValidation.TileReady),
+        ProtocolManifestEntry.Of<AttachGroup>("attach", ProtocolValidation.AttachGroup),
     ];
 
     private static readonly FrozenDictionary<string, ProtocolManifestEntry> ByManifest =

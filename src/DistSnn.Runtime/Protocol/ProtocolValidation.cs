@@ -66,6 +66,14 @@ internal static class ProtocolValidation
 
     public static string? WorkRequest(WorkRequest m) => m.Credits < 1 ? $"Credits must be at least 1 ({m.Credits})" : null;
 
+    public static string? HostTile(HostTile m) =>
+        Hash(m.Hash) ?? Index("Point", m.Point) ?? Index("Trial", m.Trial) ?? Index("Layer", m.Layer)
+        ?? Index("TileRow", m.TileRow) ?? Index("TileCol", m.TileCol);
+
+    public static string? TileReady(TileReady m) => Index("Layer", m.Layer) ?? Index("Tile", m.Tile);
+
+    public static string? AttachGroup(AttachGroup m) => Index("Layer", m.Layer) ?? Index("Tile", m.Tile);
+
     private static string? Hash(string? hash) =>
         PackageHash.IsWellFormed(hash) ? null : "Hash is not 64 lowercase hexadecimal digits";
 

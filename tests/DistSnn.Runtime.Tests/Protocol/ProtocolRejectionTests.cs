@@ -250,6 +250,9 @@ public class ProtocolRejectionTests() : Akka.TestKit.Xunit2.TestKit(ProtocolConf
             m with { Hash = m.Hash[1..] }, m with { Hash = "../../etc/passwd" }, m with { Hash = null! },
         ],
         PackageRequest m => [m with { FromIndex = -1 }, m with { Hash = m.Hash + "0" }, m with { Hash = null! }],
+        HostTile m => [m with { Hash = "../x" }, m with { Point = -1 }, m with { Trial = -1 }, m with { Layer = -1 }, m with { TileRow = -1 }, m with { TileCol = -1 }],
+        TileReady m => [m with { Layer = -1 }, m with { Tile = -1 }],
+        AttachGroup m => [m with { Layer = -1 }, m with { Tile = -1 }],
         _ => throw new Xunit.Sdk.XunitException($"No inconsistent variants of {sample.GetType().Name}: add them here."),
     };
 }

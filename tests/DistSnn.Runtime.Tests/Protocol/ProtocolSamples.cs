@@ -30,6 +30,9 @@ internal static class ProtocolSamples
         [typeof(TrialCompleted)] = () => new TrialCompleted(3, 8, 90, 100, 12, 40_000_000_000),
         [typeof(PackageChunk)] = () => new PackageChunk(Hash, 2, 5, Bytes(300)),
         [typeof(PackageRequest)] = () => new PackageRequest(Hash, 3),
+        [typeof(HostTile)] = () => new HostTile(Hash, 4, 9, 1, 2, 3),
+        [typeof(TileReady)] = () => new TileReady(1, 7),
+        [typeof(AttachGroup)] = () => new AttachGroup(1, 7),
     };
 
     /// <summary>The manifest of every allowed type, one theory case each.</summary>

@@ -13,6 +13,7 @@ internal static class SpecSchema
     public const string Trials = "trials";
     public const string Sweep = "sweep";
     public const string Baseline = "baseline";
+    public const string Placement = "placement";
 
     public static IReadOnlyList<SpecKey> Keys { get; } =
     [
@@ -69,6 +70,7 @@ internal static class SpecSchema
         // No default in the schema: an absent baseline (point 0) stays out of the canonical text, so adding the key
         // left the hash of every earlier spec unchanged.
         Study(Baseline, new IntegerType(0, StudySpecReader.MaxPoints - 1)),
+        Study(Placement, ChoiceType.ForEnum<TilePlacement>(), TilePlacement.Local),
     ];
 
     private static readonly Dictionary<string, SpecKey> ByPath = Keys.ToDictionary(k => k.Path);

@@ -107,6 +107,7 @@ public static partial class StudySpecReader
             Sweep = axes.Select(a => a.Public).ToList(),
             Points = points,
             Baseline = baseline,
+            Placement = values.Required<TilePlacement>(SpecSchema.Placement),
             Origin = origin,
             CanonicalText = CanonicalSpecText.Build(values, trials, axes.Select(a => a.Public)),
         };

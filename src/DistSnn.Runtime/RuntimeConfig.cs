@@ -24,7 +24,7 @@ public static class RuntimeConfig
     /// </summary>
     public static Config Cluster(ClusterNodeSettings node, Config? overrides = null)
     {
-        string publicHost = node.PublicHost ?? node.Host;
+        string publicHost = node.AdvertisedHost;
         // A coordinator on port 0 (tests) cannot name itself as seed: it joins itself once it is bound.
         string? seed = node.Role == ClusterRole.Coordinator ? (node.Port == 0 ? null : $"{publicHost}:{node.Port}") : node.Seed;
         string seeds = seed is null ? "" : $"\"akka.tcp://{ClusterNodeSettings.SystemName}@{seed}\"";

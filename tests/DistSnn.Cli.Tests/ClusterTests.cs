@@ -154,4 +154,30 @@ public class ClusterTests : IDisposable
         }
         Assert.False(worker.HasExited);
     }
+
+    [Fact]
+    public void Spread_trials_that_lose_a_worker_run_again_and_change_nothing()
+    {
+        string spec = _dir.File("cluster.yaml", Spec.Replace("trials: 6", "trials: 16").Replace("limit: 100", "limit: 150"));
+        string config = _dir.File("fast.hocon", ClusterProcesses.FastDowning);
+        string single = _dir.Combine("single"), spread = _dir.Combine("spread");
+        Assert.Equal(0, CliRun.Of("study", spec, "--out", single, "--quiet").ExitCode);
+
+        int port = FreePort();
+        Process coordinator = Start(_dir.Combine("cache-c"), "study", spec, "--out", spread, "--quiet", "--set", "placement=spread",
+            "--port", port.ToString(), "--local-workers", "1", "--min-workers", "2", "--config", config);
+        Process doomed = Start(_dir.Combine("cache-1"), "worker", "--join", $"127.0.0.1:{port}", "--threads", "1", "--config", config);
+        Start(_dir.Combine("cache-2"), "worker", "--join", $"127.0.0.1:{port}", "--threads", "1", "--config", config);
+
+        string db = Path.Combine(spread, "results.db");
+        var clock = Stopwatch.StartNew();
+        while (ResumeTests.StoredTrials(db) < 4 && !coordinator.HasExited && clock.Elapsed < TimeSpan.FromSeconds(90)) Thread.Sleep(50);
+        Assert.False(coordinator.HasExited, "the study ended before a worker could be killed");
+        doomed.Kill(); // SIGKILL: every running trial had tiles on it
+
+        Assert.True(coordinator.WaitForExit(120_000), "the spread study did not finish after a worker died");
+        Assert.True(coordinator.ExitCode == 0, _cluster.Output(coordinator));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(single, "trials.csv")), File.ReadAllBytes(Path.Combine(spread, "trials.csv")));
+        Assert.Contains("running it again", _cluster.Output(coordinator));
+    }
 }

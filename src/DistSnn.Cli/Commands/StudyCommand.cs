@@ -87,7 +87,7 @@ public static class StudyCommand
             if (alreadyDone.Count > 0)
                 stderr.WriteLine($"  resume: {alreadyDone.Count} of {PlannedText(spec)} trials already done");
             if (cluster is not null)
-                stderr.WriteLine($"  cluster: workers join {cluster.Node.PublicHost ?? cluster.Node.Host}:{cluster.Node.Port}; waiting for {cluster.MinWorkers} before starting");
+                stderr.WriteLine($"  cluster: workers join {cluster.Node.AdvertisedHost}:{cluster.Node.Port}; waiting for {cluster.MinWorkers} before starting");
             if (spec.Placement == TilePlacement.Spread)
                 stderr.WriteLine(cluster is null
                     ? "  placement: spread needs a cluster (--port); without one every tile stays in this process (same results)"

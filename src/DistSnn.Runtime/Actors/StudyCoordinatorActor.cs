@@ -36,12 +36,17 @@ public sealed class StudyCoordinatorActor : ReceiveActor
     private readonly Dictionary<IActorRef, RemoteWorker> _workers = new();
     private readonly List<TrialRecord> _produced = new();
     private readonly Dictionary<(int Point, int Trial), int> _losses = new();
+    private readonly HashSet<Address> _unreachable = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly bool _spread;
     private bool _started;
 
-    /// <summary>A spread trial lost this often is not bad luck with nodes but a bug: the study stops.</summary>
-    public const int MaxLosses = 3;
+    /// <summary>
+    /// A spread trial lost this often is not bad luck with nodes but a bug (a tile that fails wherever it runs):
+    /// the study stops. A dead node can cost a trial twice: once when it dies, once more if the trial was dealt
+    /// to it again before the failure detector noticed.
+    /// </summary>
+    public const int MaxLosses = 5;
 
     /// <summary>Stops the study: running trials are abandoned, finished ones are kept.</summary>
     public sealed record Stop
@@ -94,7 +99,8 @@ public sealed class StudyCoordinatorActor : ReceiveActor
         Receive<PackageRequest>(request =>
         {
             if (request.Hash != _packageHash) return;
-            for (int i = request.FromIndex; i < _chunks.Count; i++) Sender.Tell(_chunks[i]);
+            int end = (int)Math.Min(_chunks.Count, (long)request.FromIndex + StudyPackageChunks.Window);
+            for (int i = request.FromIndex; i < end; i++) Sender.Tell(_chunks[i]);
         });
         Receive<WorkRequest>(request =>
         {
@@ -109,6 +115,12 @@ public sealed class StudyCoordinatorActor : ReceiveActor
             if (!_workers.Remove(terminated.ActorRef, out RemoteWorker? worker)) return;
             _log.Warning("worker {0} is gone; its {1} unfinished trial(s) go to others", terminated.ActorRef.Path.Address, worker.Assigned.Count);
             _queue.InsertRange(0, worker.Assigned.Order());
+            Dispatch();
+        });
+        Receive<Akka.Cluster.ClusterEvent.UnreachableMember>(member => _unreachable.Add(member.Member.Address));
+        Receive<Akka.Cluster.ClusterEvent.ReachableMember>(member =>
+        {
+            _unreachable.Remove(member.Member.Address);
             Dispatch();
         });
         Receive<TrialActor.Lost>(lost =>
@@ -135,7 +147,19 @@ public sealed class StudyCoordinatorActor : ReceiveActor
         });
     }
 
-    protected override void PreStart() => Dispatch();
+    protected override void PreStart()
+    {
+        // Spread trials are dealt only to workers the failure detector still reaches.
+        if (_spread)
+            Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, Akka.Cluster.ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
+                typeof(Akka.Cluster.ClusterEvent.IReachabilityEvent));
+        Dispatch();
+    }
+
+    protected override void PostStop()
+    {
+        if (_spread) Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
+    }
 
     /// <summary>A trial that throws is a bug: report it instead of waiting for it forever.</summary>
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(e =>
@@ -210,8 +234,9 @@ public sealed class StudyCoordinatorActor : ReceiveActor
         return item;
     }
 
-    /// <summary>Joined workers that loaded the package and asked for work.</summary>
-    private List<IActorRef> ReadyWorkers => _workers.Where(w => w.Value.Threads > 0).Select(w => w.Key).ToList();
+    /// <summary>Joined workers that loaded the package, asked for work and are reachable.</summary>
+    private List<IActorRef> ReadyWorkers =>
+        _workers.Where(w => w.Value.Threads > 0 && !_unreachable.Contains(w.Key.Path.Address)).Select(w => w.Key).ToList();
 
     /// <param name="spread">Where the trial's tiles go; null: here, with the rest of the trial.</param>
     private void StartLocal((int Point, int Trial) item, TrialActor.SpreadTiles? spread = null)

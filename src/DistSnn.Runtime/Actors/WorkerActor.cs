@@ -66,7 +66,12 @@ public sealed class WorkerActor : ReceiveActor
             try
             {
                 _assembly.Add(chunk);
-                if (!_assembly.IsComplete) return;
+                if (!_assembly.IsComplete)
+                {
+                    // A window is in: ask for the next one (the coordinator sends one window per request).
+                    if (_assembly.Received % StudyPackageChunks.Window == 0) Sender.Tell(new PackageRequest(_assembly.Hash, _assembly.FirstMissing));
+                    return;
+                }
                 var package = StudyPackage.Deserialize(_assembly.Complete());
                 _assembly = null;
                 _cache.Store(package);

@@ -11,6 +11,12 @@ public static class StudyPackageChunks
     /// </summary>
     public const int MaxCount = int.MaxValue / PackageChunk.MaxBytes;
 
+    /// <summary>
+    /// Chunks sent for one <see cref="PackageRequest"/> (1 MiB): a worker asks for the next window when it holds this
+    /// one, so a large package never floods the connection that also carries heartbeats and trials.
+    /// </summary>
+    public const int Window = 16;
+
     /// <summary>The chunks of <paramref name="package"/>, in order; all but the last are full.</summary>
     /// <param name="package">The serialized package.</param>
     /// <param name="hash">Its hash, which every chunk names.</param>

@@ -62,4 +62,17 @@ public class ClusterConfigTests
             await coordinator.Terminate().WaitAsync(TimeSpan.FromSeconds(10));
         }
     }
+
+    [Theory]
+    [InlineData("0.0.0.0", null, null)] // a wildcard bind advertises the machine's name
+    [InlineData("0.0.0.0", "coordinator", "coordinator")]
+    [InlineData("10.0.0.5", null, "10.0.0.5")]
+    public void A_node_advertises_an_address_others_can_dial(string host, string? publicHost, string? expected)
+    {
+        var node = new ClusterNodeSettings(ClusterRole.Worker, host, 0, publicHost, "coordinator:4053");
+        string advertised = RuntimeConfig.Cluster(node).GetString("akka.remote.dot-netty.tcp.public-hostname");
+        Assert.Equal(expected ?? System.Net.Dns.GetHostName(), advertised);
+        Assert.NotEqual("0.0.0.0", advertised);
+        Assert.Equal(host, RuntimeConfig.Cluster(node).GetString("akka.remote.dot-netty.tcp.hostname"));
+    }
 }

@@ -56,4 +56,34 @@ public class WorkerRegistrationTests : TestKit
         ExpectNoMsg(TimeSpan.FromMilliseconds(200)); // no credit left
         Assert.NotEqual(first, second);
     }
+
+    [Fact]
+    public void A_large_package_goes_out_one_window_per_request()
+    {
+        StudyPackage package = TestPackages.Fashion; // 1,000 Fashion-MNIST images: several windows of chunks
+        StudySpec spec = package.ToSpec();
+        var finished = new TaskCompletionSource<IReadOnlyList<TrialRecord>>();
+        Action<TrialRecord> ignore = Ignore;
+        IActorRef coordinator = Sys.ActorOf(Props.Create(() => new StudyCoordinatorActor(
+            spec, package.ToModel(), package.ToDataset(), 0, Array.Empty<TrialRecord>(), ignore, finished, package, 1)));
+        coordinator.Tell(new RegisterWorker(RuntimeInfo.ProtocolVersion, 1));
+        var offer = ExpectMsg<StudyOffer>();
+        Assert.True(offer.Chunks > 2 * StudyPackageChunks.Window, $"{offer.Chunks} chunks");
+
+        var assembly = new PackageAssembly(offer.Hash, offer.Chunks);
+        while (!assembly.IsComplete)
+        {
+            int from = assembly.FirstMissing;
+            coordinator.Tell(new PackageRequest(offer.Hash, from));
+            int expected = Math.Min(StudyPackageChunks.Window, offer.Chunks - from);
+            for (int i = 0; i < expected; i++)
+            {
+                var chunk = ExpectMsg<PackageChunk>();
+                Assert.Equal(from + i, chunk.Index);
+                assembly.Add(chunk);
+            }
+            ExpectNoMsg(TimeSpan.FromMilliseconds(100)); // nothing beyond the window until asked
+        }
+        Assert.Equal(package.Serialize(), assembly.Complete());
+    }
 }

@@ -175,6 +175,16 @@ public class StudySpecReaderTests
     }
 
     [Fact]
+    public void Placement_is_read_but_left_out_of_the_spec_hash_so_a_study_resumes_under_either()
+    {
+        Assert.Equal(TilePlacement.Local, Read("model: m\n").Placement);
+        StudySpec spread = Read("model: m\nplacement: spread\n");
+        Assert.Equal(TilePlacement.Spread, spread.Placement);
+        Assert.Equal(Read("model: m\n").CanonicalText, spread.CanonicalText);
+        Assert.Equal(TilePlacement.Local, Read("model: m\nplacement: spread\n", "placement=local").Placement);
+    }
+
+    [Fact]
     public void Known_keys_cover_sections_and_settings()
     {
         Assert.Contains("crossbar.device", StudySpecReader.KnownKeys);

@@ -30,6 +30,30 @@ public sealed class ClusterProcesses : IDisposable
         return port;
     }
 
+    /// <summary>
+    /// Waits until something accepts TCP connections on loopback <paramref name="port"/> (a coordinator that is up),
+    /// or the time is up. A node that joins earlier is refused a connection, and remoting then holds the address
+    /// shut for seconds before trying again.
+    /// </summary>
+    public static bool WaitUntilListening(int port, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect(IPAddress.Loopback, port);
+                return true;
+            }
+            catch (SocketException)
+            {
+                Thread.Sleep(100);
+            }
+        }
+        return false;
+    }
+
     /// <summary>Starts <c>distsnn ARGS</c> with <paramref name="cache"/> as its XDG cache (its own package cache).</summary>
     public Process Start(string cache, params string[] args) => Start(DistsnnProcess.StartInfo(args), cache);
 

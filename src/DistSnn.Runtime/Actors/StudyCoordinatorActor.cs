@@ -85,8 +85,8 @@ public sealed class StudyCoordinatorActor : ReceiveActor
             {
                 string reason = _packageHash is null
                     ? "this study does not accept workers"
-                    : $"protocol version {register.ProtocolVersion}, this coordinator speaks {RuntimeInfo.ProtocolVersion}";
-                _log.Warning("refused worker {0}: {1}", Sender.Path.Address, reason);
+                    : $"the worker speaks protocol version {register.ProtocolVersion}, the coordinator {RuntimeInfo.ProtocolVersion}: run the same distsnn release on every node";
+                _log.Warning("refused worker {0} ({1}); the study goes on without it", Sender.Path.Address, reason);
                 Sender.Tell(new RegistrationRefused(reason));
                 return;
             }

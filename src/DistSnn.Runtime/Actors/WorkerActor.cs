@@ -12,7 +12,8 @@ namespace DistSnn.Runtime.Actors;
 /// A worker node's agent: when a coordinator is up in the cluster it registers, fetches the study package
 /// (or takes it from its cache), checks it, and then pulls trials, running each as a local trial actor and
 /// sending the result back with a request for one more. For a study with spread placement it also hosts tiles
-/// of trials that run on the coordinator (<see cref="TileHostActor"/>).
+/// of trials that run on the coordinator (<see cref="TileHostActor"/>). A damaged package, cached or received,
+/// is logged with its hash and never run.
 /// </summary>
 public sealed class WorkerActor : ReceiveActor
 {
@@ -21,6 +22,7 @@ public sealed class WorkerActor : ReceiveActor
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private IActorRef _coordinator = ActorRefs.Nobody;
     private PackageAssembly? _assembly;
+    private bool _fetchRetried;
     private StudySpec? _spec;
     private SnnModel? _model;
     private Dataset? _data;
@@ -52,36 +54,50 @@ public sealed class WorkerActor : ReceiveActor
         Receive<StudyOffer>(offer =>
         {
             _coordinator = Sender;
-            if (_cache.TryLoad(offer.Hash, out StudyPackage? cached))
+            _fetchRetried = false;
+            if (_cache.TryLoad(offer.Hash, out StudyPackage? cached, out string? damage))
             {
-                Ready(cached!);
+                Ready(cached);
                 return;
             }
-            _assembly = new PackageAssembly(offer.Hash, offer.Chunks);
-            Sender.Tell(new PackageRequest(offer.Hash, 0));
+            if (damage is not null) _log.Warning("the cached study package {0} is damaged ({1}); fetching it again", offer.Hash, damage);
+            Fetch(offer.Hash, offer.Chunks);
         });
         Receive<PackageChunk>(chunk =>
         {
-            if (_assembly is null) return;
+            if (_assembly is not { } assembly) return;
+            byte[] bytes;
             try
             {
-                _assembly.Add(chunk);
-                if (!_assembly.IsComplete)
+                assembly.Add(chunk);
+                if (!assembly.IsComplete)
                 {
                     // A window is in: ask for the next one (the coordinator sends one window per request).
-                    if (_assembly.Received % StudyPackageChunks.Window == 0) Sender.Tell(new PackageRequest(_assembly.Hash, _assembly.FirstMissing));
+                    if (assembly.Received % StudyPackageChunks.Window == 0) Sender.Tell(new PackageRequest(assembly.Hash, assembly.FirstMissing));
                     return;
                 }
-                var package = StudyPackage.Deserialize(_assembly.Complete());
-                _assembly = null;
-                _cache.Store(package);
-                Ready(package);
+                bytes = assembly.Complete();
             }
             catch (InvalidDataException e)
             {
-                _assembly = null;
-                _log.Error("refusing the study package: {0}", e.Message);
+                TransferFailed(assembly, e.Message.TrimEnd('.'));
+                return;
             }
+            _assembly = null;
+
+            StudyPackage package;
+            try
+            {
+                package = StudyPackage.Deserialize(bytes);
+            }
+            catch (InvalidDataException e)
+            {
+                // The bytes are the announced ones, so fetching them again cannot help.
+                _log.Error("refusing the study package {0}: {1}; this worker takes no work for this study", assembly.Hash, e.Message.TrimEnd('.'));
+                return;
+            }
+            _cache.Store(package);
+            Ready(package);
         });
         Receive<RunTrial>(run =>
         {
@@ -102,6 +118,31 @@ public sealed class WorkerActor : ReceiveActor
             typeof(Akka.Cluster.ClusterEvent.MemberUp), typeof(Akka.Cluster.ClusterEvent.MemberRemoved));
 
     protected override void PostStop() => Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
+
+    private void Fetch(string hash, int chunks)
+    {
+        _assembly = new PackageAssembly(hash, chunks);
+        _coordinator.Tell(new PackageRequest(hash, 0));
+    }
+
+    /// <summary>
+    /// Chunks that do not make the announced package. Fetched once more, in case the damage happened on the way;
+    /// a second failure means the coordinator sends it so, and a worker that asked for trials of a package it could
+    /// not check would compute wrong results, so it stays idle for this study (the coordinator gives it no work
+    /// until it asks).
+    /// </summary>
+    private void TransferFailed(PackageAssembly assembly, string problem)
+    {
+        _assembly = null;
+        if (!_fetchRetried)
+        {
+            _fetchRetried = true;
+            _log.Warning("the study package {0} arrived damaged ({1}); fetching it once more", assembly.Hash, problem);
+            Fetch(assembly.Hash, assembly.Count);
+            return;
+        }
+        _log.Error("the study package {0} arrived damaged again ({1}); this worker takes no work for this study", assembly.Hash, problem);
+    }
 
     private void Ready(StudyPackage package)
     {

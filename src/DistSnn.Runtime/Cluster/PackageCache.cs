@@ -56,11 +56,14 @@ public sealed class PackageCache
 
     /// <summary>
     /// The package <paramref name="hash"/>, if a file of it is here and still hashes to its name and reads as a
-    /// package. A file that does not is deleted and reported as missing, so the package is fetched again.
+    /// package. A file that does not is deleted and reported as missing, so the package is fetched again;
+    /// <paramref name="damage"/> then says what was wrong with it (null when the file loaded or was not there),
+    /// so the caller can tell a damaged cache from an empty one.
     /// </summary>
-    public bool TryLoad(string hash, [NotNullWhen(true)] out StudyPackage? package)
+    public bool TryLoad(string hash, [NotNullWhen(true)] out StudyPackage? package, out string? damage)
     {
         package = null;
+        damage = null;
         var path = PathOf(hash);
         byte[] bytes;
         try
@@ -74,12 +77,13 @@ public sealed class PackageCache
 
         try
         {
-            if (PackageHash.Of(bytes) != hash) throw new InvalidDataException("the file does not hash to its name");
+            if (PackageHash.Of(bytes) != hash) throw new InvalidDataException("its bytes no longer hash to its name");
             package = StudyPackage.Deserialize(bytes);
             return true;
         }
-        catch (InvalidDataException)
+        catch (InvalidDataException e)
         {
+            damage = e.Message.TrimEnd('.');
             File.Delete(path);
             return false;
         }

@@ -11,10 +11,12 @@ public class PackageCacheTests
         var cache = new PackageCache(Path.Combine(temp.Path, "packages"));
         var package = TestPackages.Demo;
 
-        Assert.False(cache.TryLoad(package.Hash, out _));
+        Assert.False(cache.TryLoad(package.Hash, out _, out string? missing));
+        Assert.Null(missing); // not there is not damaged
         cache.Store(package);
 
-        Assert.True(cache.TryLoad(package.Hash, out var loaded));
+        Assert.True(cache.TryLoad(package.Hash, out var loaded, out string? damage));
+        Assert.Null(damage);
         Assert.Equal(package.Hash, loaded.Hash);
         Assert.Equal(package.Serialize(), loaded.Serialize());
         Assert.Equal(Path.Combine(cache.Directory, package.Hash + ".pkg"), cache.PathOf(package.Hash));
@@ -30,12 +32,12 @@ public class PackageCacheTests
         cache.Store(TestPackages.Demo);
         cache.Store(TestPackages.Demo);
 
-        Assert.True(cache.TryLoad(TestPackages.Demo.Hash, out _));
+        Assert.True(cache.TryLoad(TestPackages.Demo.Hash, out _, out _));
         Assert.Single(Directory.GetFiles(cache.Directory));
     }
 
     [Fact]
-    public void A_corrupted_file_is_deleted_and_reported_missing()
+    public void A_corrupted_file_is_deleted_and_reported_damaged()
     {
         using var temp = new TempDirectory();
         var cache = new PackageCache(temp.Path);
@@ -46,8 +48,9 @@ public class PackageCacheTests
         bytes[bytes.Length / 2] ^= 0x40;
         File.WriteAllBytes(path, bytes);
 
-        Assert.False(cache.TryLoad(package.Hash, out var loaded));
+        Assert.False(cache.TryLoad(package.Hash, out var loaded, out string? damage));
         Assert.Null(loaded);
+        Assert.Equal("its bytes no longer hash to its name", damage);
         Assert.False(File.Exists(path));
     }
 
@@ -60,7 +63,8 @@ public class PackageCacheTests
         var path = cache.PathOf(PackageHash.Of(garbage));
         File.WriteAllBytes(path, garbage);
 
-        Assert.False(cache.TryLoad(PackageHash.Of(garbage), out _));
+        Assert.False(cache.TryLoad(PackageHash.Of(garbage), out _, out string? damage));
+        Assert.StartsWith("Malformed study package", damage);
         Assert.False(File.Exists(path));
     }
 
@@ -69,7 +73,7 @@ public class PackageCacheTests
     {
         var cache = new PackageCache(Path.GetTempPath());
         Assert.Throws<ArgumentException>(() => cache.PathOf("../../etc/passwd"));
-        Assert.Throws<ArgumentException>(() => cache.TryLoad(TestPackages.Demo.Hash.ToUpperInvariant(), out _));
+        Assert.Throws<ArgumentException>(() => cache.TryLoad(TestPackages.Demo.Hash.ToUpperInvariant(), out _, out _));
     }
 
     [Fact]

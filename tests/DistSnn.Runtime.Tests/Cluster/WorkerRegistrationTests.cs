@@ -34,7 +34,7 @@ public class WorkerRegistrationTests : TestKit
         IActorRef coordinator = Coordinator(out _);
         coordinator.Tell(new RegisterWorker(RuntimeInfo.ProtocolVersion + 1, 2));
         var refused = ExpectMsg<RegistrationRefused>();
-        Assert.Contains("protocol version", refused.Reason);
+        Assert.Contains($"the worker speaks protocol version {RuntimeInfo.ProtocolVersion + 1}, the coordinator {RuntimeInfo.ProtocolVersion}", refused.Reason);
     }
 
     [Fact]

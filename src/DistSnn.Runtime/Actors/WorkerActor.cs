@@ -146,9 +146,22 @@ public sealed class WorkerActor : ReceiveActor
 
     private void Ready(StudyPackage package)
     {
-        StudySpec spec = _spec = package.ToSpec();
-        SnnModel model = _model = package.ToModel();
-        Dataset data = _data = package.ToDataset();
+        StudySpec spec;
+        SnnModel model;
+        Dataset data;
+        try
+        {
+            spec = package.ToSpec();
+            model = package.ToModel();
+            data = package.ToDataset();
+        }
+        catch (Exception e) when (e is InvalidDataException or Core.InputException)
+        {
+            // Whole and as announced, but not a study this release can run (a spec or model it does not read).
+            _log.Error("refusing the study package {0}: {1}; this worker takes no work for this study", package.Hash, e.Message.TrimEnd('.'));
+            return;
+        }
+        (_spec, _model, _data) = (spec, model, data);
         if (!_tileHost.IsNobody()) Context.Stop(_tileHost);
         _tileHost = Context.ActorOf(Props.Create(() => new TileHostActor(package.Hash, spec, model, data)), $"tiles-{package.Hash[..12]}-{Guid.NewGuid():N}");
         _log.Info("study '{0}' ({1}) ready: asking for {2} trial(s)", _spec.Name, package.Hash[..12], _threads);

@@ -21,7 +21,7 @@ internal static class ProtocolSamples
         [typeof(EncodeBatch)] = () => new EncodeBatch(3, 192, 64),
         [typeof(RoundIntegrated)] = () => new RoundIntegrated(3, 17),
         [typeof(RegisterWorker)] = () => new RegisterWorker(1, 4),
-        [typeof(RegistrationRefused)] = () => new RegistrationRefused("protocol version 2, this coordinator speaks 1"),
+        [typeof(RegistrationRefused)] = () => new RegistrationRefused("the worker speaks protocol version 3, the coordinator 2: run the same distsnn release on every node"),
         [typeof(StudyOffer)] = () => new StudyOffer(new string('a', 64), 3),
         [typeof(WorkRequest)] = () => new WorkRequest(2),
         [typeof(TileTotalsRequest)] = () => new TileTotalsRequest(11),

@@ -127,4 +127,21 @@ public class WorkerPackageTests : TestKit
         coordinator.ExpectNoMsg(Quiet);
         Assert.Empty(Directory.GetFiles(temp.Path));
     }
+
+    [Fact]
+    public void A_whole_package_whose_spec_this_release_cannot_read_is_refused_without_work()
+    {
+        using var temp = new TempDirectory();
+        StudyPackage demo = TestPackages.Demo;
+        // Intact and as announced, but its spec has a key this release does not know (a newer coordinator's spec).
+        StudyPackage package = StudyPackage.Create("model: builtin:digits-mlp\nfuture_key: 1\n", "newer.yaml", [], demo.ToModel(), demo.ToDataset());
+        IReadOnlyList<PackageChunk> chunks = Chunks(package);
+        TestProbe coordinator = CreateTestProbe();
+        IActorRef worker = Worker(new PackageCache(temp.Path));
+        worker.Tell(new StudyOffer(package.Hash, chunks.Count), coordinator.Ref);
+        ExpectFetch(coordinator, package.Hash);
+
+        EventFilter.Error(contains: $"refusing the study package {package.Hash}: newer.yaml: future_key").ExpectOne(() => Send(worker, chunks, coordinator));
+        coordinator.ExpectNoMsg(Quiet); // no work asked for
+    }
 }

@@ -34,6 +34,7 @@ public static class RuntimeConfig
                 provider = cluster
                 serialization-settings.allow-unregistered-types = false
               }
+              remote.retry-gate-closed-for = 1s
               remote.dot-netty.tcp {
                 hostname = "{{node.Host}}"
                 public-hostname = "{{publicHost}}"
@@ -45,6 +46,7 @@ public static class RuntimeConfig
               cluster {
                 roles = ["{{node.RoleName}}"]
                 seed-nodes = [{{seeds}}]
+                seed-node-timeout = 2s
                 downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
                 split-brain-resolver {
                   active-strategy = keep-majority

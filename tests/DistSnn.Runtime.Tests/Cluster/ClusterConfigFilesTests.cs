@@ -31,6 +31,7 @@ public class ClusterConfigFilesTests
             "akka.cluster.split-brain-resolver.active-strategy", "akka.cluster.split-brain-resolver.stable-after",
             "akka.cluster.downing-provider-class", "akka.remote.dot-netty.tcp.maximum-frame-size",
             "akka.actor.serialization-settings.allow-unregistered-types", "akka.cluster.failure-detector.acceptable-heartbeat-pause",
+            "akka.remote.retry-gate-closed-for", "akka.cluster.seed-node-timeout",
         })
         {
             Assert.Equal(built.GetString(key), merged.GetString(key));

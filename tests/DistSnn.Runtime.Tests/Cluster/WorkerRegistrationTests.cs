@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.TestKit;
 using Akka.TestKit.Xunit2;
 using DistSnn.Core.Data;
 using DistSnn.Core.Models;
@@ -85,5 +86,45 @@ public class WorkerRegistrationTests : TestKit
             ExpectNoMsg(TimeSpan.FromMilliseconds(100)); // nothing beyond the window until asked
         }
         Assert.Equal(package.Serialize(), assembly.Complete());
+    }
+
+    [Fact]
+    public void A_dead_workers_trial_goes_to_another_and_its_late_result_is_ignored_or_reported_as_a_determinism_bug()
+    {
+        string[] sets = ["data.limit=20", "timesteps=4", "trials=2"];
+        StudySpec spec = StudySpecReader.ReadDemo(sets);
+        var model = BuiltinModels.Load("digits-mlp", "test");
+        Dataset data = DataLoader.Load(spec.Data, null, "test");
+        var package = StudyPackage.Create(StudySpecReader.DemoSpecText, spec.Origin, sets, model, data);
+        var stored = new System.Collections.Concurrent.ConcurrentQueue<TrialRecord>();
+        Action<TrialRecord> store = stored.Enqueue;
+        var finished = new TaskCompletionSource<IReadOnlyList<TrialRecord>>();
+        IActorRef coordinator = Sys.ActorOf(Props.Create(() => new StudyCoordinatorActor(
+            spec, model, data, 0, Array.Empty<TrialRecord>(), store, finished, package, 2)));
+
+        TestProbe doomed = CreateTestProbe(), survivor = CreateTestProbe();
+        foreach (TestProbe worker in new[] { doomed, survivor })
+        {
+            coordinator.Tell(new RegisterWorker(RuntimeInfo.ProtocolVersion, 1), worker.Ref);
+            worker.ExpectMsg<StudyOffer>();
+            coordinator.Tell(new WorkRequest(1), worker.Ref);
+        }
+        RunTrial lost = doomed.ExpectMsg<RunTrial>();
+        RunTrial other = survivor.ExpectMsg<RunTrial>();
+
+        // The worker dies holding a trial: it goes to the survivor when it asks for more.
+        EventFilter.Warning(contains: "its 1 unfinished trial(s) go to others").ExpectOne(() => Sys.Stop(doomed.Ref));
+        TrialCompleted Result(RunTrial run, int correct) => new(run.Point, run.Trial, correct, 20, 0, 0);
+        coordinator.Tell(Result(other, 18), survivor.Ref);
+        coordinator.Tell(new WorkRequest(1), survivor.Ref);
+        Assert.Equal(lost, survivor.ExpectMsg<RunTrial>());
+        coordinator.Tell(Result(lost, 17), survivor.Ref);
+        AwaitCondition(() => stored.Count == 2);
+
+        // The dead worker's result arrives late: the same one is ignored; a different one is a determinism bug.
+        coordinator.Tell(Result(lost, 17), doomed.Ref);
+        EventFilter.Error(contains: $"DETERMINISM BUG: point {lost.Point} trial {lost.Trial}").ExpectOne(() => coordinator.Tell(Result(lost, 16), doomed.Ref));
+        Assert.Equal(2, stored.Count);
+        Assert.Single(stored, r => (r.Point, r.Trial) == (lost.Point, lost.Trial) && r.Result.Correct == 17);
     }
 }

@@ -20,6 +20,33 @@ public sealed class ClusterProcesses : IDisposable
         akka.cluster.failure-detector.acceptable-heartbeat-pause = 2s
         """;
 
+    /// <summary>
+    /// The study of the cluster tests: real digits, every kind of non-ideality, two sweep points, 6 trials each;
+    /// tests make it longer (more trials, more samples) where they need time to act mid-study.
+    /// </summary>
+    public const string Study = """
+        name: cluster
+        seed: 5
+        model: builtin:digits-mlp
+        data: { source: digits, limit: 100 }
+        timesteps: 8
+        crossbar:
+          tile: { rows: 32, cols: 32 }
+          device: { programming: { sigma: 0.1 }, read: { sigma: 0.2 } }
+          faults: { stuck_off: 0.02 }
+          adc: { bits: 6 }
+        sweep:
+          - { key: crossbar.device.read.sigma, values: [0.0, 0.3] }
+        trials: 6
+        """;
+
+    /// <summary>Runs <paramref name="spec"/> in this process into <paramref name="outDir"/>: the trials.csv a cluster must reproduce.</summary>
+    public static byte[] SingleProcessTrials(string spec, string outDir)
+    {
+        Assert.Equal(0, CliRun.Of("study", spec, "--out", outDir, "--quiet").ExitCode);
+        return File.ReadAllBytes(Path.Combine(outDir, "trials.csv"));
+    }
+
     /// <summary>A TCP port nobody listens on right now (on loopback unless told).</summary>
     public static int FreePort(IPAddress? address = null)
     {
@@ -35,7 +62,7 @@ public sealed class ClusterProcesses : IDisposable
     /// or the time is up. A node that joins earlier is refused a connection, and remoting then holds the address
     /// shut for seconds before trying again.
     /// </summary>
-    public static bool WaitUntilListening(int port, TimeSpan timeout)
+    public static bool WaitUntilListening(int port, TimeSpan timeout, IPAddress? address = null)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < timeout)
@@ -43,7 +70,7 @@ public sealed class ClusterProcesses : IDisposable
             try
             {
                 using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, port);
+                client.Connect(address ?? IPAddress.Loopback, port);
                 return true;
             }
             catch (SocketException)

@@ -14,21 +14,7 @@ public class ClusterTests : IDisposable
         _dir.Dispose();
     }
 
-    private const string Spec = """
-        name: cluster
-        seed: 5
-        model: builtin:digits-mlp
-        data: { source: digits, limit: 100 }
-        timesteps: 8
-        crossbar:
-          tile: { rows: 32, cols: 32 }
-          device: { programming: { sigma: 0.1 }, read: { sigma: 0.2 } }
-          faults: { stuck_off: 0.02 }
-          adc: { bits: 6 }
-        sweep:
-          - { key: crossbar.device.read.sigma, values: [0.0, 0.3] }
-        trials: 6
-        """;
+    private const string Spec = ClusterProcesses.Study;
 
     private static int FreePort() => ClusterProcesses.FreePort();
 
@@ -39,8 +25,8 @@ public class ClusterTests : IDisposable
     {
         string spec = _dir.File("cluster.yaml", Spec.Replace("trials: 6", "trials: 20").Replace("limit: 100", "limit: 150"));
         string config = _dir.File("fast.hocon", ClusterProcesses.FastDowning);
-        string single = _dir.Combine("single"), distributed = _dir.Combine("distributed");
-        Assert.Equal(0, CliRun.Of("study", spec, "--out", single, "--quiet").ExitCode);
+        byte[] expected = ClusterProcesses.SingleProcessTrials(spec, _dir.Combine("single"));
+        string distributed = _dir.Combine("distributed");
 
         int port = FreePort();
         Process coordinator = Start(_dir.Combine("cache-c"), "study", spec, "--out", distributed, "--quiet",
@@ -56,7 +42,7 @@ public class ClusterTests : IDisposable
 
         Assert.True(coordinator.WaitForExit(120_000), "the study did not finish after a worker died");
         Assert.Equal(0, coordinator.ExitCode);
-        Assert.Equal(File.ReadAllBytes(Path.Combine(single, "trials.csv")), File.ReadAllBytes(Path.Combine(distributed, "trials.csv")));
+        Assert.Equal(expected, File.ReadAllBytes(Path.Combine(distributed, "trials.csv")));
     }
 
     [Fact]
@@ -64,8 +50,8 @@ public class ClusterTests : IDisposable
     {
         string spec = _dir.File("cluster.yaml", Spec.Replace("trials: 6", "trials: 20").Replace("limit: 100", "limit: 150"));
         string config = _dir.File("fast.hocon", ClusterProcesses.FastDowning);
-        string single = _dir.Combine("single"), distributed = _dir.Combine("distributed");
-        Assert.Equal(0, CliRun.Of("study", spec, "--out", single, "--quiet").ExitCode);
+        byte[] expected = ClusterProcesses.SingleProcessTrials(spec, _dir.Combine("single"));
+        string distributed = _dir.Combine("distributed");
 
         int port = FreePort();
         string[] coordinatorArgs = ["study", spec, "--out", distributed, "--quiet", "--port", port.ToString(), "--local-workers", "0", "--min-workers", "2", "--config", config];
@@ -86,15 +72,15 @@ public class ClusterTests : IDisposable
         Process second = Start(_dir.Combine("cache-c"), [.. coordinatorArgs, "--resume"]);
         Assert.True(second.WaitForExit(120_000), "the resumed study did not finish (did the workers come back?)");
         Assert.Equal(0, second.ExitCode);
-        Assert.Equal(File.ReadAllBytes(Path.Combine(single, "trials.csv")), File.ReadAllBytes(Path.Combine(distributed, "trials.csv")));
+        Assert.Equal(expected, File.ReadAllBytes(Path.Combine(distributed, "trials.csv")));
     }
 
     [Fact]
     public void Two_workers_give_the_single_process_trials_csv()
     {
         string spec = _dir.File("cluster.yaml", Spec);
-        string single = _dir.Combine("single"), distributed = _dir.Combine("distributed");
-        Assert.Equal(0, CliRun.Of("study", spec, "--out", single, "--quiet").ExitCode);
+        byte[] expected = ClusterProcesses.SingleProcessTrials(spec, _dir.Combine("single"));
+        string distributed = _dir.Combine("distributed");
 
         int port = FreePort();
         Process coordinator = Start(_dir.Combine("cache-c"), "study", spec, "--out", distributed, "--quiet",
@@ -104,7 +90,7 @@ public class ClusterTests : IDisposable
 
         Assert.True(coordinator.WaitForExit(120_000), "the distributed study did not finish in 120 s");
         Assert.Equal(0, coordinator.ExitCode);
-        Assert.Equal(File.ReadAllBytes(Path.Combine(single, "trials.csv")), File.ReadAllBytes(Path.Combine(distributed, "trials.csv")));
+        Assert.Equal(expected, File.ReadAllBytes(Path.Combine(distributed, "trials.csv")));
         // Both workers fetched and cached the study package.
         Assert.Single(Directory.GetFiles(Path.Combine(_dir.Combine("cache-1"), "distsnn", "packages"), "*.pkg"));
         Assert.Single(Directory.GetFiles(Path.Combine(_dir.Combine("cache-2"), "distsnn", "packages"), "*.pkg"));
@@ -114,8 +100,8 @@ public class ClusterTests : IDisposable
     public void Spread_placement_over_two_workers_gives_the_local_trials_csv()
     {
         string spec = _dir.File("cluster.yaml", Spec);
-        string single = _dir.Combine("single"), spread = _dir.Combine("spread");
-        Assert.Equal(0, CliRun.Of("study", spec, "--out", single, "--quiet").ExitCode);
+        byte[] expected = ClusterProcesses.SingleProcessTrials(spec, _dir.Combine("single"));
+        string spread = _dir.Combine("spread");
 
         int port = FreePort();
         Process coordinator = Start(_dir.Combine("cache-c"), "study", spec, "--out", spread, "--quiet", "--set", "placement=spread",
@@ -128,7 +114,7 @@ public class ClusterTests : IDisposable
 
         Assert.True(coordinator.WaitForExit(120_000), "the spread study did not finish in 120 s");
         Assert.Equal(0, coordinator.ExitCode);
-        Assert.Equal(File.ReadAllBytes(Path.Combine(single, "trials.csv")), File.ReadAllBytes(Path.Combine(spread, "trials.csv")));
+        Assert.Equal(expected, File.ReadAllBytes(Path.Combine(spread, "trials.csv")));
         // Both workers held tiles: the trials ran on the coordinator, their tiles on the workers.
         foreach (Process worker in workers)
             Assert.True(_cluster.WaitForOutput(worker, "hosting tiles of study 'cluster'", TimeSpan.FromSeconds(5)), _cluster.Output(worker));
@@ -138,8 +124,7 @@ public class ClusterTests : IDisposable
     public void A_worker_serves_one_study_after_another()
     {
         string spec = _dir.File("cluster.yaml", Spec.Replace("trials: 6", "trials: 2"));
-        string single = _dir.Combine("single");
-        Assert.Equal(0, CliRun.Of("study", spec, "--out", single, "--quiet").ExitCode);
+        byte[] expected = ClusterProcesses.SingleProcessTrials(spec, _dir.Combine("single"));
 
         int port = FreePort();
         Process worker = Start(_dir.Combine("cache-1"), "worker", "--join", $"127.0.0.1:{port}", "--threads", "1");
@@ -150,7 +135,7 @@ public class ClusterTests : IDisposable
                 "--port", port.ToString(), "--local-workers", "0", "--min-workers", "1");
             Assert.True(coordinator.WaitForExit(90_000), $"the {run} study did not finish in 90 s: {_cluster.Output(worker)}");
             Assert.Equal(0, coordinator.ExitCode);
-            Assert.Equal(File.ReadAllBytes(Path.Combine(single, "trials.csv")), File.ReadAllBytes(Path.Combine(_dir.Combine(run), "trials.csv")));
+            Assert.Equal(expected, File.ReadAllBytes(Path.Combine(_dir.Combine(run), "trials.csv")));
         }
         Assert.False(worker.HasExited);
     }
@@ -160,8 +145,8 @@ public class ClusterTests : IDisposable
     {
         string spec = _dir.File("cluster.yaml", Spec.Replace("trials: 6", "trials: 16").Replace("limit: 100", "limit: 150"));
         string config = _dir.File("fast.hocon", ClusterProcesses.FastDowning);
-        string single = _dir.Combine("single"), spread = _dir.Combine("spread");
-        Assert.Equal(0, CliRun.Of("study", spec, "--out", single, "--quiet").ExitCode);
+        byte[] expected = ClusterProcesses.SingleProcessTrials(spec, _dir.Combine("single"));
+        string spread = _dir.Combine("spread");
 
         int port = FreePort();
         Process coordinator = Start(_dir.Combine("cache-c"), "study", spec, "--out", spread, "--quiet", "--set", "placement=spread",
@@ -177,7 +162,7 @@ public class ClusterTests : IDisposable
 
         Assert.True(coordinator.WaitForExit(120_000), "the spread study did not finish after a worker died");
         Assert.True(coordinator.ExitCode == 0, _cluster.Output(coordinator));
-        Assert.Equal(File.ReadAllBytes(Path.Combine(single, "trials.csv")), File.ReadAllBytes(Path.Combine(spread, "trials.csv")));
+        Assert.Equal(expected, File.ReadAllBytes(Path.Combine(spread, "trials.csv")));
         Assert.Contains("running it again", _cluster.Output(coordinator));
     }
 }

@@ -40,30 +40,25 @@ public class RefusedWorkerTests : IDisposable
         trials: 2
         """;
 
-    private string SingleProcessTrials(string spec)
-    {
-        string single = _dir.Combine("single");
-        Assert.Equal(0, CliRun.Of("study", spec, "--out", single, "--quiet").ExitCode);
-        return Path.Combine(single, "trials.csv");
-    }
+    private byte[] SingleProcessTrials(string spec) => ClusterProcesses.SingleProcessTrials(spec, _dir.Combine("single"));
 
     private Process Coordinator(string spec, string outDir, int port) => _cluster.Start(_dir.Combine("cache-c"),
         "study", spec, "--out", outDir, "--quiet", "--port", port.ToString(), "--local-workers", "0", "--min-workers", "1");
 
     private Process Worker(string cache, int port) => _cluster.Start(cache, "worker", "--join", $"127.0.0.1:{port}", "--threads", "1");
 
-    private void AssertFinished(Process coordinator, string outDir, string singleTrials)
+    private void AssertFinished(Process coordinator, string outDir, byte[] singleTrials)
     {
         Assert.True(coordinator.WaitForExit((int)TimeSpan.FromSeconds(60).TotalMilliseconds), "the study did not finish:\n" + _cluster.Output(coordinator));
         Assert.True(0 == coordinator.ExitCode, "the study failed:\n" + _cluster.Output(coordinator));
-        Assert.Equal(File.ReadAllBytes(singleTrials), File.ReadAllBytes(Path.Combine(outDir, "trials.csv")));
+        Assert.Equal(singleTrials, File.ReadAllBytes(Path.Combine(outDir, "trials.csv")));
     }
 
     [Fact]
     public void A_worker_of_another_protocol_version_is_refused_and_the_study_goes_on_without_it()
     {
         string spec = _dir.File("refused.yaml", Spec);
-        string singleTrials = SingleProcessTrials(spec);
+        byte[] singleTrials = SingleProcessTrials(spec);
         string distributed = _dir.Combine("distributed");
         int port = ClusterProcesses.FreePort();
         Process coordinator = Coordinator(spec, distributed, port);
@@ -90,7 +85,7 @@ public class RefusedWorkerTests : IDisposable
     public void A_worker_whose_cached_package_is_damaged_says_so_fetches_it_again_and_serves_the_study()
     {
         string spec = _dir.File("refused.yaml", Spec);
-        string singleTrials = SingleProcessTrials(spec);
+        byte[] singleTrials = SingleProcessTrials(spec);
         string cache = _dir.Combine("cache-1");
 
         // The package the coordinator will offer, made as it makes it, stored as a worker stores it (what a first

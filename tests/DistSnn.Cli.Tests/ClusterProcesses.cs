@@ -40,6 +40,9 @@ public sealed class ClusterProcesses : IDisposable
         trials: 6
         """;
 
+    /// <summary><see cref="Study"/> with 20 trials on 150 samples: long enough to kill or cut a node mid-study.</summary>
+    public static string LongStudy => Study.Replace("trials: 6", "trials: 20").Replace("limit: 100", "limit: 150");
+
     /// <summary>Runs <paramref name="spec"/> in this process into <paramref name="outDir"/>: the trials.csv a cluster must reproduce.</summary>
     public static byte[] SingleProcessTrials(string spec, string outDir)
     {

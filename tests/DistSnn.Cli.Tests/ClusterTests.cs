@@ -23,7 +23,7 @@ public class ClusterTests : IDisposable
     [Fact]
     public void A_worker_killed_midway_loses_nothing_and_counts_nothing_twice()
     {
-        string spec = _dir.File("cluster.yaml", Spec.Replace("trials: 6", "trials: 20").Replace("limit: 100", "limit: 150"));
+        string spec = _dir.File("cluster.yaml", ClusterProcesses.LongStudy);
         string config = _dir.File("fast.hocon", ClusterProcesses.FastDowning);
         byte[] expected = ClusterProcesses.SingleProcessTrials(spec, _dir.Combine("single"));
         string distributed = _dir.Combine("distributed");
@@ -48,7 +48,7 @@ public class ClusterTests : IDisposable
     [Fact]
     public void A_coordinator_killed_midway_resumes_and_its_workers_come_back()
     {
-        string spec = _dir.File("cluster.yaml", Spec.Replace("trials: 6", "trials: 20").Replace("limit: 100", "limit: 150"));
+        string spec = _dir.File("cluster.yaml", ClusterProcesses.LongStudy);
         string config = _dir.File("fast.hocon", ClusterProcesses.FastDowning);
         byte[] expected = ClusterProcesses.SingleProcessTrials(spec, _dir.Combine("single"));
         string distributed = _dir.Combine("distributed");

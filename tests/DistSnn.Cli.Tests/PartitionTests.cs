@@ -43,7 +43,7 @@ public class PartitionTests : IDisposable
     [NetworkNamespaceFact]
     public void A_worker_cut_off_past_the_downing_timeout_comes_back_after_the_heal_and_the_study_completes()
     {
-        string spec = _dir.File("cluster.yaml", Spec.Replace("trials: 6", "trials: 20").Replace("limit: 100", "limit: 150"));
+        string spec = _dir.File("cluster.yaml", ClusterProcesses.LongStudy);
         string config = _dir.File("fast.hocon", ClusterProcesses.FastDowning);
         byte[] expected = ClusterProcesses.SingleProcessTrials(spec, _dir.Combine("single"));
         string distributed = _dir.Combine("distributed");

@@ -94,6 +94,8 @@ public class SpecErrorTests
     [InlineData("crossbar: { device: { read: { sigma: abc } } }", "crossbar.device.read.sigma (line 2)", "expected a number >= 0, got 'abc'")]
     [InlineData("crossbar: { tile: [32, 32] }", "crossbar.tile (line 2)", "expected a mapping of rows, cols, got a list")]
     [InlineData("data: { split: validation }", "data.split (line 2)", "expected test or train, got 'validation'")]
+    [InlineData("data: { source: csv, path: x.csv, split: train }", "data.split (line 2)", "the csv source is one file with no test/train split")]
+    [InlineData("data: { source: idx, path: x-images-idx3-ubyte, split: test }", "data.split (line 2)", "the idx source is one file")]
     [InlineData("data: { limit: 0 }", "data.limit (line 2)", "expected an integer >= 1, got 0")]
     [InlineData("format: distsnn-study/2", "format (line 2)", "expected distsnn-study/1")]
     [InlineData("name: my study", "name (line 2)", "expected a name of letters, digits")]

@@ -90,6 +90,10 @@ public static partial class StudySpecReader
             (int?)values.Integer("data.limit"),
             (int)values.Required<long>("data.offset"));
 
+        // One file holds one set of samples: a split written for it would be silently ignored, so refuse it.
+        if (data.Source is "idx" or "csv" && values.IsWritten("data.split"))
+            throw values.Problem("data.split", $"the {data.Source} source is one file with no test/train split; remove data.split (data.offset and data.limit choose the samples)");
+
         List<StudyPoint> points = ExpandGrid(values, axes, origin);
         int baseline = (int)(values.Integer(SpecSchema.Baseline) ?? 0);
         if (baseline >= points.Count)

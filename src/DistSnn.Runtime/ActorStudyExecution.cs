@@ -24,6 +24,7 @@ public sealed class ActorStudyExecution : IStudyExecution
     private readonly ClusterNodeSettings? _node;
     private readonly StudyPackage? _package;
     private readonly int _minWorkers;
+    private int _readyWorkers;
 
     /// <param name="alreadyDone">Trials stored by an earlier run of the same study (resume): not run again.</param>
     /// <param name="config">Extra Akka configuration on top of <see cref="RuntimeConfig.Local"/> (tests: serialize-messages).</param>
@@ -46,6 +47,11 @@ public sealed class ActorStudyExecution : IStudyExecution
     }
 
     public event Action<TrialRecord>? TrialCompleted;
+
+    /// <summary>Joined workers that are ready and reachable right now; null for a study without a cluster.</summary>
+    public int? ReadyWorkers => _node is null ? null : Volatile.Read(ref _readyWorkers);
+
+    private void WorkersChanged(int ready) => Volatile.Write(ref _readyWorkers, ready);
 
     private void Report(TrialRecord record) => TrialCompleted?.Invoke(record);
 
@@ -78,8 +84,9 @@ public sealed class ActorStudyExecution : IStudyExecution
         if (_node is { Port: 0 }) Akka.Cluster.Cluster.Get(system).Join(Akka.Cluster.Cluster.Get(system).SelfAddress);
         var finished = new TaskCompletionSource<IReadOnlyList<TrialRecord>>(TaskCreationOptions.RunContinuationsAsynchronously);
         Action<TrialRecord> report = Report;
+        Action<int> workersChanged = WorkersChanged;
         IActorRef coordinator = system.ActorOf(Props.Create(() => new StudyCoordinatorActor(
-            _spec, _model, _data, _workers, _alreadyDone, report, finished, _package, _minWorkers)), "study");
+            _spec, _model, _data, _workers, _alreadyDone, report, finished, _package, _minWorkers, workersChanged)), "study");
         using (cancel.Register(() => coordinator.Tell(StudyCoordinatorActor.Stop.Instance)))
         {
             try

@@ -106,7 +106,7 @@ public static class StudyCommand
                     minWorkers: cluster?.MinWorkers ?? 0);
             // Stored the moment it is reported: a killed study loses only the trials that were running.
             execution.TrialCompleted += record => store.Record(record);
-            StudyProgress.Run(execution, spec, alreadyDone, quiet, stderr, stop.Token);
+            StudyProgress.Run(execution, spec, alreadyDone, quiet, stderr, stop.Token, () => (execution as ActorStudyExecution)?.ReadyWorkers);
             interrupted = stop.Requested;
         }
 

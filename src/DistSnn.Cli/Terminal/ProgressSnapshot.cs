@@ -13,6 +13,9 @@ internal sealed record ProgressSnapshot(
     bool Adaptive,
     TimeSpan Elapsed)
 {
+    /// <summary>Cluster workers ready to take work; null for a study without a cluster.</summary>
+    public int? Workers { get; init; }
+
     public TimeSpan? Remaining => Extrapolate(Done, DoneThisRun, Planned, Elapsed);
 
     /// <summary>Time left at the speed of this run so far; null before its first trial. Resumed trials took no time here.</summary>

@@ -16,7 +16,7 @@ internal static class ProgressTable
     {
         var table = new Table()
             .Border(TableBorder.Simple)
-            .Title($"study {Markup.Escape(studyName)}: {DurationText.Of(snapshot.Elapsed)} elapsed");
+            .Title($"study {Markup.Escape(studyName)}: {DurationText.Of(snapshot.Elapsed)} elapsed{StudyProgress.WorkersText(snapshot.Workers)}");
         table.AddColumn(new TableColumn("#").RightAligned().Footer(""));
         table.AddColumn(new TableColumn("point").Footer($"[bold]all {snapshot.Points} point(s)[/]"));
         table.AddColumn(new TableColumn("").NoWrap().Footer(Bar(snapshot.Done, snapshot.Planned)));

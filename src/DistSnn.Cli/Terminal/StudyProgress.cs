@@ -19,24 +19,34 @@ public static class StudyProgress
     /// <summary>Runs <paramref name="execution"/> to its end (or cancellation) with its progress display.</summary>
     /// <param name="alreadyDone">Trials of a resumed study, loaded from its results; they count as done.</param>
     /// <param name="stderr">Where progress goes; the live display only when this is <see cref="Console.Error"/> on a terminal.</param>
+    /// <param name="workers">How many cluster workers are ready now (null: no cluster); read on each redraw.</param>
     /// <returns>What <see cref="IStudyExecution.Run"/> returned: the trials of this run, without <paramref name="alreadyDone"/>.</returns>
     public static IReadOnlyList<TrialRecord> Run(
-        IStudyExecution execution, StudySpec spec, IReadOnlyList<TrialRecord> alreadyDone, bool quiet, TextWriter stderr, CancellationToken cancel)
+        IStudyExecution execution, StudySpec spec, IReadOnlyList<TrialRecord> alreadyDone, bool quiet, TextWriter stderr, CancellationToken cancel,
+        Func<int?>? workers = null)
     {
         if (quiet) return execution.Run(cancel);
         bool terminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
         return terminal
-            ? RunLive(execution, spec, alreadyDone, cancel)
-            : RunWithLog(execution, spec, alreadyDone, stderr, LogInterval, cancel);
+            ? RunLive(execution, spec, alreadyDone, cancel, workers ?? NoCluster)
+            : RunWithLog(execution, spec, alreadyDone, stderr, LogInterval, cancel, workers);
     }
+
+    private static int? NoCluster() => null;
+
+    /// <summary>", 2 workers ready" after the elapsed time of a cluster study; nothing otherwise.</summary>
+    internal static string WorkersText(int? workers) => workers is { } n ? $", {n} worker{(n == 1 ? "" : "s")} ready" : "";
 
     /// <summary>The redirected-stderr mode: a line every <paramref name="interval"/>, and one at the end.</summary>
     internal static IReadOnlyList<TrialRecord> RunWithLog(
-        IStudyExecution execution, StudySpec spec, IReadOnlyList<TrialRecord> alreadyDone, TextWriter stderr, TimeSpan interval, CancellationToken cancel)
+        IStudyExecution execution, StudySpec spec, IReadOnlyList<TrialRecord> alreadyDone, TextWriter stderr, TimeSpan interval, CancellationToken cancel,
+        Func<int?>? workers = null)
     {
+        workers ??= NoCluster;
         var tally = new StudyTally(spec, alreadyDone);
         var clock = Stopwatch.StartNew();
-        var records = Observe(execution, tally, interval, cancel, () => stderr.WriteLine(LogLine(tally.Snapshot(clock.Elapsed, 0))));
+        var records = Observe(execution, tally, interval, cancel,
+            () => stderr.WriteLine(LogLine(tally.Snapshot(clock.Elapsed, 0) with { Workers = workers() })));
         if (!cancel.IsCancellationRequested) tally.MarkComplete();
         ProgressSnapshot end = tally.Snapshot(clock.Elapsed, 0);
         string how = cancel.IsCancellationRequested ? "interrupted after" : "finished in";
@@ -47,23 +57,25 @@ public static class StudyProgress
     }
 
     private static string LogLine(ProgressSnapshot s) =>
-        $"progress: {s.Done}/{s.Planned} trials{(s.Adaptive ? " (adaptive)" : "")}, {DurationText.Of(s.Elapsed)}, ETA {DurationText.Of(s.Remaining)}";
+        $"progress: {s.Done}/{s.Planned} trials{(s.Adaptive ? " (adaptive)" : "")}, {DurationText.Of(s.Elapsed)}, ETA {DurationText.Of(s.Remaining)}{WorkersText(s.Workers)}";
 
-    private static IReadOnlyList<TrialRecord> RunLive(IStudyExecution execution, StudySpec spec, IReadOnlyList<TrialRecord> alreadyDone, CancellationToken cancel)
+    private static IReadOnlyList<TrialRecord> RunLive(
+        IStudyExecution execution, StudySpec spec, IReadOnlyList<TrialRecord> alreadyDone, CancellationToken cancel, Func<int?> workers)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         var tally = new StudyTally(spec, alreadyDone);
         // Room for the title, the header, the footer and the caption; never more than the tally keeps track of.
         int rows = Math.Clamp(console.Profile.Height - 10, 1, StudyTally.MostRecentPoints);
         var clock = Stopwatch.StartNew();
-        return console.Live(ProgressTable.Of(spec.Name, tally.Snapshot(clock.Elapsed, rows)))
+        Spectre.Console.Rendering.IRenderable Table() => ProgressTable.Of(spec.Name, tally.Snapshot(clock.Elapsed, rows) with { Workers = workers() });
+        return console.Live(Table())
             .AutoClear(false)
             .Start(display =>
             {
                 var records = Observe(execution, tally, RedrawInterval, cancel,
-                    () => display.UpdateTarget(ProgressTable.Of(spec.Name, tally.Snapshot(clock.Elapsed, rows))));
+                    () => display.UpdateTarget(Table()));
                 if (!cancel.IsCancellationRequested) tally.MarkComplete();
-                display.UpdateTarget(ProgressTable.Of(spec.Name, tally.Snapshot(clock.Elapsed, rows)));
+                display.UpdateTarget(Table());
                 return records;
             });
     }

@@ -39,6 +39,8 @@ public sealed class StudyCoordinatorActor : ReceiveActor
     private readonly HashSet<Address> _unreachable = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly bool _spread;
+    private readonly Action<int>? _onWorkers;
+    private int _reportedWorkers;
     private bool _started;
 
     /// <summary>
@@ -56,10 +58,12 @@ public sealed class StudyCoordinatorActor : ReceiveActor
 
     /// <param name="package">What joining workers receive; null when no worker can join (a local study).</param>
     /// <param name="minWorkers">Joined workers to wait for before the first trial is handed out.</param>
+    /// <param name="onWorkers">Told how many workers are ready (package loaded, reachable) whenever that changes: for the display.</param>
     public StudyCoordinatorActor(StudySpec spec, SnnModel model, Dataset data, int localWorkers, IReadOnlyList<TrialRecord> alreadyDone,
         Action<TrialRecord> onResult, TaskCompletionSource<IReadOnlyList<TrialRecord>> finished,
-        StudyPackage? package = null, int minWorkers = 0)
+        StudyPackage? package = null, int minWorkers = 0, Action<int>? onWorkers = null)
     {
+        _onWorkers = onWorkers;
         _spec = spec;
         _model = model;
         _data = data;
@@ -117,7 +121,11 @@ public sealed class StudyCoordinatorActor : ReceiveActor
             _queue.InsertRange(0, worker.Assigned.Order());
             Dispatch();
         });
-        Receive<Akka.Cluster.ClusterEvent.UnreachableMember>(member => _unreachable.Add(member.Member.Address));
+        Receive<Akka.Cluster.ClusterEvent.UnreachableMember>(member =>
+        {
+            _unreachable.Add(member.Member.Address);
+            ReportWorkers();
+        });
         Receive<Akka.Cluster.ClusterEvent.ReachableMember>(member =>
         {
             _unreachable.Remove(member.Member.Address);
@@ -199,6 +207,7 @@ public sealed class StudyCoordinatorActor : ReceiveActor
 
     private void Dispatch()
     {
+        ReportWorkers();
         if (_queue.Count == 0 && Outstanding == 0)
             _queue.AddRange(_schedule.NextRound());
         if (_queue.Count == 0 && Outstanding == 0)
@@ -225,6 +234,15 @@ public sealed class StudyCoordinatorActor : ReceiveActor
             }
             else break;
         }
+    }
+
+    /// <summary>Every change of the ready workers ends here (most through a dispatch).</summary>
+    private void ReportWorkers()
+    {
+        int ready = ReadyWorkers.Count;
+        if (ready == _reportedWorkers) return;
+        _reportedWorkers = ready;
+        _onWorkers?.Invoke(ready);
     }
 
     private (int Point, int Trial) Take()

@@ -32,6 +32,20 @@ public class StudyProgressTests
     }
 
     [Fact]
+    public void A_cluster_study_says_how_many_workers_are_ready()
+    {
+        var execution = new FakeStudyExecution(FakeStudyExecution.Grid(2, 3), Pause);
+        var stderr = new StringWriter();
+        int calls = 0;
+
+        StudyProgress.RunWithLog(execution, Spec, [], stderr, Interval, CancellationToken.None, () => Interlocked.Increment(ref calls) == 1 ? 1 : 2);
+
+        string[] lines = Lines(stderr);
+        Assert.EndsWith(", 1 worker ready", lines[0]);
+        Assert.All(lines[1..^1], line => Assert.EndsWith(", 2 workers ready", line));
+    }
+
+    [Fact]
     public void Quiet_prints_nothing()
     {
         var execution = new FakeStudyExecution(FakeStudyExecution.Grid(2, 3), TimeSpan.Zero);

@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Akka.Configuration;
-using DistSnn.Core;
 using DistSnn.Core.Data;
 using DistSnn.Core.Snn;
 using DistSnn.Core.Study;
@@ -55,31 +54,11 @@ public sealed class ActorStudyExecution : IStudyExecution
 
     private void Report(TrialRecord record) => TrialCompleted?.Invoke(record);
 
-    /// <summary>
-    /// Spread placement sends each tile's partial sums of a whole batch in one message; a message above the
-    /// cluster's frame size would be dropped by Akka and the trial would wait forever. Refuse such a study first.
-    /// </summary>
-    /// <param name="config">The cluster configuration the coordinator will run with.</param>
-    public static void CheckFrameSize(StudySpec spec, Config config)
-    {
-        if (spec.Placement != TilePlacement.Spread) return;
-        long frame = config.GetByteSize("akka.remote.dot-netty.tcp.maximum-frame-size") ?? 0;
-        int widest = spec.Points.Max(p => p.Settings.Crossbar.Tile.Cols);
-        long message = PartialSumsBytes(spec.Batch, widest);
-        if (message > frame)
-            throw new InputException(spec.Origin, "batch",
-                $"with placement spread a tile sends a batch's partial sums in one message ({spec.Batch} samples x {widest} columns: about {message} bytes), " +
-                $"above the cluster's maximum-frame-size of {frame} bytes; lower batch, or raise akka.remote.dot-netty.tcp.maximum-frame-size in --config");
-    }
-
-    /// <summary>An upper bound of a serialized <see cref="Protocol.PartialSums"/>: the doubles plus headers.</summary>
-    public static long PartialSumsBytes(int samples, int cols) => (long)samples * cols * 9 + 1024;
-
     public IReadOnlyList<TrialRecord> Run(CancellationToken cancel = default)
     {
         Config config = _node is null ? RuntimeConfig.Local(_workers) : RuntimeConfig.Cluster(_node with { ComputeThreads = Math.Max(1, _workers) });
         if (_config is not null) config = _config.WithFallback(config);
-        if (_node is not null) CheckFrameSize(_spec, config);
+        if (_node is not null) SpreadFrameSize.Check(_spec, config);
         using ActorSystem system = ActorSystem.Create(ClusterNodeSettings.SystemName, config);
         if (_node is { Port: 0 }) Akka.Cluster.Cluster.Get(system).Join(Akka.Cluster.Cluster.Get(system).SelfAddress);
         var finished = new TaskCompletionSource<IReadOnlyList<TrialRecord>>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -59,7 +59,7 @@ public static class StudyCommand
                 throw new InputException("command line", "--config", "applies to a cluster study: add --port");
 
             var inputs = StudyInputs.Load(CliApp.SpecArgument(parsed.GetValue(spec)), allSets);
-            if (cluster is not null) ActorStudyExecution.CheckFrameSize(inputs.Spec, RuntimeConfig.Cluster(cluster.Node, cluster.Overrides));
+            if (cluster is not null) SpreadFrameSize.Check(inputs.Spec, RuntimeConfig.Cluster(cluster.Node, cluster.Overrides));
             string outDir = Path.GetFullPath(parsed.GetValue(output) ?? Path.Combine("distsnn-out", inputs.Spec.Name));
             if (parsed.GetValue(resume) && parsed.GetValue(overwrite))
                 throw new InputException("command line", "--resume", "cannot be combined with --overwrite");

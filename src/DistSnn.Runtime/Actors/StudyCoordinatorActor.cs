@@ -63,12 +63,12 @@ public sealed class StudyCoordinatorActor : ReceiveActor
         Action<TrialRecord> onResult, TaskCompletionSource<IReadOnlyList<TrialRecord>> finished,
         StudyPackage? package = null, int minWorkers = 0, Action<int>? onWorkers = null)
     {
-        _onWorkers = onWorkers;
         _spec = spec;
         _model = model;
         _data = data;
         _localWorkers = localWorkers;
         _minWorkers = minWorkers;
+        _onWorkers = onWorkers;
         _onResult = onResult;
         _finished = finished;
         _schedule = new TrialSchedule(spec, alreadyDone);

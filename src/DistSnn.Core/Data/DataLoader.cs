@@ -22,7 +22,7 @@ public static class DataLoader
             "mnist" => LoadMnistDirectory(spec, spec.Path
                 ?? throw new InputException(origin, "data.path", "expected the directory holding the MNIST IDX files"), baseDirectory, origin),
             "idx" => LoadIdxPair(RequiredPath(spec, "an IDX images file", baseDirectory, origin), origin),
-            "csv" => CsvDataset.Load(RequiredPath(spec, "a CSV file", baseDirectory, origin)),
+            "csv" => CsvDataset.Load(RequiredPath(spec, "a CSV file", baseDirectory, origin), spec.Normalize ?? CsvNormalization.MinMax),
             _ => throw new InputException(origin, "data.source", $"expected one of {string.Join(", ", Sources)}, got '{spec.Source}'"),
         };
 

@@ -10,4 +10,6 @@ namespace DistSnn.Core.Data;
 /// <param name="Split"><c>test</c> or <c>train</c>.</param>
 /// <param name="Limit">Use at most this many samples (after <see cref="Offset"/>); null = all.</param>
 /// <param name="Offset">Skip this many samples first.</param>
-public sealed record DataSpec(string Source = "digits", string? Path = null, string Split = "test", int? Limit = null, int Offset = 0);
+/// <param name="Normalize">How a csv source's features are brought into [0, 1]; null = min-max. Only for csv.</param>
+public sealed record DataSpec(string Source = "digits", string? Path = null, string Split = "test", int? Limit = null, int Offset = 0,
+    CsvNormalization? Normalize = null);

@@ -1,4 +1,5 @@
 using DistSnn.Core.Data;
+using DistSnn.Core.Study;
 
 namespace DistSnn.Core.Tests.Data;
 
@@ -50,6 +51,26 @@ public class DataLoaderTests
     {
         var e = Assert.Throws<InputException>(() => DataLoader.Load(new DataSpec(source, path, split), null, Spec));
         Assert.Equal(field, e.Field);
+    }
+
+    [Fact]
+    public void A_csv_spec_chooses_its_normalisation_and_only_a_csv_spec_may()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("d.csv", "x,y,label\n0.25,0.5,1\n0.75,1,0\n");
+        Dataset Load(string normalize)
+        {
+            StudySpec spec = StudySpecReader.ReadText($"model: m\ndata: {{ source: csv, path: d.csv{normalize} }}\n", "spec.yaml", dir.Path, []);
+            return DataLoader.Load(spec.Data, dir.Path, "spec.yaml");
+        }
+
+        Assert.Equal(new[] { 0f, 0f, 1f, 1f }, Load("").Values); // min-max by default
+        Assert.Equal(new[] { 0f, 0f, 1f, 1f }, Load(", normalize: min-max").Values);
+        Assert.Equal(new[] { 0.25f, 0.5f, 0.75f, 1f }, Load(", normalize: none").Values);
+
+        var e = Assert.Throws<InputException>(() => StudySpecReader.ReadText("model: m\ndata: { normalize: none }\n", "spec.yaml", null, []));
+        Assert.StartsWith("data.normalize", e.Field);
+        Assert.Contains("applies to a csv source only", e.Message);
     }
 
     [Fact]

@@ -27,6 +27,8 @@ internal static class SpecSchema
         Study("data.split", ChoiceType.Of("test", "train"), "test"),
         Study("data.limit", new IntegerType(1, int.MaxValue)),
         Study("data.offset", new IntegerType(0, int.MaxValue), 0L),
+        // No default in the schema: absent (min-max for csv) stays out of the canonical text, as before the key existed.
+        Study("data.normalize", ChoiceType.ForEnum<Data.CsvNormalization>()),
         Point("timesteps", new IntegerType(1, 100_000)),
         Study("batch", new IntegerType(1, 65_536), 64L),
         Section("neuron"),

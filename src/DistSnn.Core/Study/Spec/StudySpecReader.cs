@@ -88,8 +88,11 @@ public static partial class StudySpecReader
             dataPath,
             values.Required<string>("data.split"),
             (int?)values.Integer("data.limit"),
-            (int)values.Required<long>("data.offset"));
+            (int)values.Required<long>("data.offset"),
+            values.Choice<CsvNormalization>("data.normalize"));
 
+        if (data.Source != "csv" && data.Normalize is not null)
+            throw values.Problem("data.normalize", $"applies to a csv source only: the {data.Source} source is already in [0, 1]; remove data.normalize");
         // One file holds one set of samples: a split written for it would be silently ignored, so refuse it.
         if (data.Source is "idx" or "csv" && values.IsWritten("data.split"))
             throw values.Problem("data.split", $"the {data.Source} source is one file with no test/train split; remove data.split (data.offset and data.limit choose the samples)");

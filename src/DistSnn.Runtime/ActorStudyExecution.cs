@@ -72,6 +72,13 @@ public sealed class ActorStudyExecution : IStudyExecution
     /// <summary>An upper bound of a serialized <see cref="Protocol.PartialSums"/>: the doubles plus headers.</summary>
     public static long PartialSumsBytes(int samples, int cols) => (long)samples * cols * 9 + 1024;
 
+    private static string StoppedEarly(ActorSystem system) =>
+        "this node's actor system stopped before the study ended (" +
+        (ClusterTls.StoppedByHandshakeFailure(system)
+            ? "an outbound TLS handshake failed: see the error above"
+            : $"{CoordinatedShutdown.Get(system).ShutdownReason}") +
+        "); the finished trials are stored: run the same command with --resume";
+
     public IReadOnlyList<TrialRecord> Run(CancellationToken cancel = default)
     {
         Config config = _node is null
@@ -88,6 +95,10 @@ public sealed class ActorStudyExecution : IStudyExecution
         {
             try
             {
+                // A cluster node can stop on its own (downed; or Akka stops it after a failed outbound TLS handshake):
+                // then the study must end with an error rather than wait forever.
+                Task.WaitAny(finished.Task, system.WhenTerminated);
+                if (!finished.Task.IsCompleted) throw new InvalidOperationException(StoppedEarly(system));
                 return finished.Task.GetAwaiter().GetResult();
             }
             finally

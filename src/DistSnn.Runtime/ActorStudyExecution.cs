@@ -23,6 +23,7 @@ public sealed class ActorStudyExecution : IStudyExecution
     private readonly ClusterNodeSettings? _node;
     private readonly StudyPackage? _package;
     private readonly int _minWorkers;
+    private readonly ClusterTls? _tls;
     private int _readyWorkers;
 
     /// <param name="alreadyDone">Trials stored by an earlier run of the same study (resume): not run again.</param>
@@ -30,8 +31,9 @@ public sealed class ActorStudyExecution : IStudyExecution
     /// <param name="node">Make this process a cluster coordinator that workers join (null: a local study).</param>
     /// <param name="package">What joining workers receive (with <paramref name="node"/>).</param>
     /// <param name="minWorkers">Joined workers to wait for before the first trial.</param>
+    /// <param name="tls">The node's TLS when its configuration turns it on (<see cref="ClusterTls.FromConfig"/>).</param>
     public ActorStudyExecution(StudySpec spec, SnnModel model, Dataset data, int workers, IReadOnlyList<TrialRecord>? alreadyDone = null, Config? config = null,
-        ClusterNodeSettings? node = null, StudyPackage? package = null, int minWorkers = 0)
+        ClusterNodeSettings? node = null, StudyPackage? package = null, int minWorkers = 0, ClusterTls? tls = null)
     {
         if (workers < 0 || (workers == 0 && node is null)) throw new ArgumentOutOfRangeException(nameof(workers), "a local study needs at least one worker");
         _spec = spec;
@@ -43,6 +45,7 @@ public sealed class ActorStudyExecution : IStudyExecution
         _node = node;
         _package = package;
         _minWorkers = minWorkers;
+        _tls = tls;
     }
 
     public event Action<TrialRecord>? TrialCompleted;
@@ -54,12 +57,20 @@ public sealed class ActorStudyExecution : IStudyExecution
 
     private void Report(TrialRecord record) => TrialCompleted?.Invoke(record);
 
+    private static string StoppedEarly(ActorSystem system) =>
+        "this node's actor system stopped before the study ended (" +
+        (ClusterTls.StoppedByHandshakeFailure(system)
+            ? "an outbound TLS handshake failed: see the error above"
+            : $"{CoordinatedShutdown.Get(system).ShutdownReason}") +
+        "); the finished trials are stored: run the same command with --resume";
+
     public IReadOnlyList<TrialRecord> Run(CancellationToken cancel = default)
     {
-        Config config = _node is null ? RuntimeConfig.Local(_workers) : RuntimeConfig.Cluster(_node with { ComputeThreads = Math.Max(1, _workers) });
-        if (_config is not null) config = _config.WithFallback(config);
+        Config config = _node is null
+            ? (_config is null ? RuntimeConfig.Local(_workers) : _config.WithFallback(RuntimeConfig.Local(_workers)))
+            : RuntimeConfig.Cluster(_node with { ComputeThreads = Math.Max(1, _workers) }, _config);
         if (_node is not null) SpreadFrameSize.Check(_spec, config);
-        using ActorSystem system = ActorSystem.Create(ClusterNodeSettings.SystemName, config);
+        using ActorSystem system = _node is null ? ActorSystem.Create(ClusterNodeSettings.SystemName, config) : ClusterNodeSystem.Create(config, _tls);
         if (_node is { Port: 0 }) Akka.Cluster.Cluster.Get(system).Join(Akka.Cluster.Cluster.Get(system).SelfAddress);
         var finished = new TaskCompletionSource<IReadOnlyList<TrialRecord>>(TaskCreationOptions.RunContinuationsAsynchronously);
         Action<TrialRecord> report = Report;
@@ -70,6 +81,10 @@ public sealed class ActorStudyExecution : IStudyExecution
         {
             try
             {
+                // A cluster node can stop on its own (downed; or Akka stops it after a failed outbound TLS handshake):
+                // then the study must end with an error rather than wait forever.
+                Task.WaitAny(finished.Task, system.WhenTerminated);
+                if (!finished.Task.IsCompleted) throw new InvalidOperationException(StoppedEarly(system));
                 return finished.Task.GetAwaiter().GetResult();
             }
             finally

@@ -20,14 +20,17 @@ public static class RuntimeConfig
     /// A cluster node (DESIGN.md §4 "Cluster"): remoting on the given interface, the node's role, the coordinator
     /// as seed, the split-brain resolver keeping the side that has the coordinator, a frame size that fits the
     /// largest message, and strict serialization (every remote message must be one of the project's types or
-    /// Akka's own). <paramref name="overrides"/> (a <c>--config</c> file) wins over these values.
+    /// Akka's own). <paramref name="overrides"/> (a <c>--config</c> file) wins over these values; when it turns TLS on,
+    /// the seed is addressed over <c>akka.ssl.tcp</c>.
     /// </summary>
     public static Config Cluster(ClusterNodeSettings node, Config? overrides = null)
     {
         string publicHost = node.AdvertisedHost;
         // A coordinator on port 0 (tests) cannot name itself as seed: it joins itself once it is bound.
         string? seed = node.Role == ClusterRole.Coordinator ? (node.Port == 0 ? null : $"{publicHost}:{node.Port}") : node.Seed;
-        string seeds = seed is null ? "" : $"\"akka.tcp://{ClusterNodeSettings.SystemName}@{seed}\"";
+        // With TLS on, the transport serves only akka.ssl.tcp addresses: an akka.tcp seed could never be reached.
+        string scheme = overrides is not null && ClusterTls.IsEnabled(overrides) ? "akka.ssl.tcp" : "akka.tcp";
+        string seeds = seed is null ? "" : $"\"{scheme}://{ClusterNodeSettings.SystemName}@{seed}\"";
         Config cluster = ConfigurationFactory.ParseString($$"""
             akka {
               actor {

@@ -128,6 +128,24 @@ public class BadInputTests : IDisposable
         AssertBadInput(CliRun.Of("study", _dir.File("spec.yaml", GoodSpec), "--out", _dir.Combine("o"), "--config", _dir.File("c.hocon", "a = 1")), "--config", "--port");
 
     [Fact]
+    public void Tls_without_its_certificate_file_is_refused_before_anything_is_written()
+    {
+        string output = _dir.Combine("out");
+        string config = _dir.File("tls.hocon", SelfSignedCertificate.TlsConfig(_dir.Combine("none.pfx"), "pw"));
+        AssertBadInput(CliRun.Of("study", _dir.File("spec.yaml", GoodSpec), "--out", output, "--port", "0", "--config", config),
+            "tls.hocon", "akka.remote.dot-netty.tcp.ssl.certificate.path", "none.pfx", "not found");
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void Tls_certificate_with_the_wrong_password()
+    {
+        SelfSignedCertificate.WritePkcs12(_dir.Combine("cluster.pfx"), "right");
+        string config = _dir.File("tls.hocon", SelfSignedCertificate.TlsConfig(_dir.Combine("cluster.pfx"), "wrong"));
+        AssertBadInput(CliRun.Of("worker", "--join", "127.0.0.1:4999", "--config", config), "tls.hocon", "certificate.path", "cluster.pfx", "password");
+    }
+
+    [Fact]
     public void No_local_workers_without_a_port() =>
         AssertBadInput(CliRun.Of("study", _dir.File("spec.yaml", GoodSpec), "--out", _dir.Combine("o"), "--local-workers", "0"), "--local-workers", "--port");
 

@@ -52,8 +52,8 @@ public static class StudyCommand
             if (parsed.GetValue(minWorkers) < 0)
                 throw new InputException("command line", "--min-workers", $"expected an integer >= 0, got {parsed.GetValue(minWorkers)}");
             var cluster = clusterPort is int p
-                ? new ClusterSetup(new ClusterNodeSettings(ClusterRole.Coordinator, parsed.GetValue(host)!, p,
-                    Environment.GetEnvironmentVariable("DISTSNN_PUBLIC_HOSTNAME")), parsed.GetValue(minWorkers), ClusterConfigFile.Read(parsed.GetValue(configFile)))
+                ? ClusterSetup.Create(new ClusterNodeSettings(ClusterRole.Coordinator, parsed.GetValue(host)!, p,
+                    Environment.GetEnvironmentVariable("DISTSNN_PUBLIC_HOSTNAME")), parsed.GetValue(minWorkers), parsed.GetValue(configFile))
                 : null;
             if (cluster is null && parsed.GetValue(configFile) is not null)
                 throw new InputException("command line", "--config", "applies to a cluster study: add --port");
@@ -71,8 +71,17 @@ public static class StudyCommand
         return command;
     }
 
-    /// <summary>This process as a cluster coordinator: where it listens and how many workers it waits for.</summary>
-    private sealed record ClusterSetup(ClusterNodeSettings Node, int MinWorkers, Akka.Configuration.Config? Overrides);
+    /// <summary>This process as a cluster coordinator: where it listens, how many workers it waits for, its --config and TLS.</summary>
+    private sealed record ClusterSetup(ClusterNodeSettings Node, int MinWorkers, Akka.Configuration.Config? Overrides, ClusterTls? Tls)
+    {
+        /// <summary>Reads the --config file and the certificate it names: bad input shows before anything is written.</summary>
+        public static ClusterSetup Create(ClusterNodeSettings node, int minWorkers, string? configFile)
+        {
+            Akka.Configuration.Config? overrides = ClusterConfigFile.Read(configFile);
+            ClusterTls? tls = ClusterTls.FromConfig(RuntimeConfig.Cluster(node, overrides), configFile ?? "command line");
+            return new ClusterSetup(node, minWorkers, overrides, tls);
+        }
+    }
 
     private static int Run(StudyInputs inputs, ResultStore store, string outDir, int localWorkers, bool reference, ClusterSetup? cluster,
         bool quiet, TextWriter stdout, TextWriter stderr)
@@ -88,6 +97,8 @@ public static class StudyCommand
                 stderr.WriteLine($"  resume: {alreadyDone.Count} of {PlannedText(spec)} trials already done");
             if (cluster is not null)
                 stderr.WriteLine($"  cluster: workers join {cluster.Node.AdvertisedHost}:{cluster.Node.Port}; waiting for {cluster.MinWorkers} before starting");
+            if (cluster?.Tls is not null)
+                stderr.WriteLine($"  tls: every node must present certificate {cluster.Tls.Thumbprint}");
             if (spec.Placement == TilePlacement.Spread)
                 stderr.WriteLine(cluster is null
                     ? "  placement: spread needs a cluster (--port); without one every tile stays in this process (same results)"
@@ -103,7 +114,8 @@ public static class StudyCommand
                     config: cluster?.Overrides,
                     node: cluster?.Node,
                     package: cluster is null ? null : StudyPackage.Create(inputs.SpecText, spec.Origin, inputs.Sets, inputs.Model, inputs.Data),
-                    minWorkers: cluster?.MinWorkers ?? 0);
+                    minWorkers: cluster?.MinWorkers ?? 0,
+                    tls: cluster?.Tls);
             // Stored the moment it is reported: a killed study loses only the trials that were running.
             execution.TrialCompleted += record => store.Record(record);
             StudyProgress.Run(execution, spec, alreadyDone, quiet, stderr, stop.Token, () => (execution as ActorStudyExecution)?.ReadyWorkers);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DistSnn.Core;
+using DistSnn.Runtime;
 using DistSnn.Runtime.Cluster;
 
 namespace DistSnn.Cli.Commands;
@@ -27,8 +28,10 @@ public static class WorkerCommand
             var overrides = ClusterConfigFile.Read(parsed.GetValue(configFile));
             var node = new ClusterNodeSettings(ClusterRole.Worker, parsed.GetValue(host)!, parsed.GetValue(port),
                 Environment.GetEnvironmentVariable("DISTSNN_PUBLIC_HOSTNAME"), seed, n);
+            // Loaded once, before joining: a bad certificate is bad input, not a retry loop.
+            ClusterTls? tls = ClusterTls.FromConfig(RuntimeConfig.Cluster(node, overrides), parsed.GetValue(configFile) ?? "command line");
             using var stop = new StopSignals();
-            WorkerNode.Run(node, new PackageCache(PackageCache.DefaultDirectory), line => stderr.WriteLine(line), stop.Token, overrides);
+            WorkerNode.Run(node, new PackageCache(PackageCache.DefaultDirectory), line => stderr.WriteLine(line), stop.Token, overrides, tls);
             return CliApp.Success;
         });
         return command;

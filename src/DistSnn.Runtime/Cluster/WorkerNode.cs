@@ -13,15 +13,18 @@ public static class WorkerNode
     private static readonly TimeSpan RejoinPause = TimeSpan.FromSeconds(2);
 
     /// <param name="overrides">Values that win over the program's cluster settings (a --config file).</param>
-    public static void Run(ClusterNodeSettings node, PackageCache cache, Action<string> log, CancellationToken cancel, Akka.Configuration.Config? overrides = null)
+    /// <param name="tls">The node's TLS when <paramref name="overrides"/> turn it on (<see cref="ClusterTls.FromConfig"/>).</param>
+    public static void Run(ClusterNodeSettings node, PackageCache cache, Action<string> log, CancellationToken cancel, Akka.Configuration.Config? overrides = null,
+        ClusterTls? tls = null)
     {
         while (!cancel.IsCancellationRequested)
         {
-            ActorSystem system = ActorSystem.Create(ClusterNodeSettings.SystemName, RuntimeConfig.Cluster(node, overrides));
+            ActorSystem system = ClusterNodeSystem.Create(RuntimeConfig.Cluster(node, overrides), tls);
             try
             {
                 system.ActorOf(Props.Create(() => new WorkerActor(node.ComputeThreads, cache)), "worker");
-                log($"worker {Akka.Cluster.Cluster.Get(system).SelfAddress} joining {node.Seed} with {node.ComputeThreads} thread(s)");
+                log($"worker {Akka.Cluster.Cluster.Get(system).SelfAddress} joining {node.Seed} with {node.ComputeThreads} thread(s)"
+                    + (tls is null ? "" : $"; TLS: peers must present certificate {tls.Thumbprint}"));
                 try
                 {
                     system.WhenTerminated.Wait(cancel);
@@ -32,7 +35,9 @@ public static class WorkerNode
                     Akka.Cluster.Cluster.Get(system).LeaveAsync().Wait(TimeSpan.FromSeconds(10));
                     return;
                 }
-                log("this worker left the cluster (coordinator gone?); joining again");
+                log(ClusterTls.StoppedByHandshakeFailure(system)
+                    ? $"the TLS handshake with {node.Seed} failed (the error above says why; every node needs the same certificate); joining again"
+                    : "this worker left the cluster (coordinator gone?); joining again");
                 cancel.WaitHandle.WaitOne(RejoinPause);
             }
             finally

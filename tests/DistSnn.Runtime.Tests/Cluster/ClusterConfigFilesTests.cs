@@ -43,14 +43,65 @@ public class ClusterConfigFilesTests
     }
 
     [Fact]
-    public void The_tls_file_turns_ssl_on_with_validation()
+    public void The_tls_file_turns_ssl_on_and_names_the_certificate_the_program_pins()
     {
         Config tls = ConfigurationFactory.ParseString(File.ReadAllText(ConfigFile("tls.hocon")));
         Config merged = RuntimeConfig.Cluster(new ClusterNodeSettings(ClusterRole.Worker, Seed: "127.0.0.1:4053"), tls);
-        Assert.True(merged.GetBoolean("akka.remote.dot-netty.tcp.enable-ssl"));
-        Assert.False(merged.GetBoolean("akka.remote.dot-netty.tcp.ssl.suppress-validation"));
-        Assert.True(merged.GetBoolean("akka.remote.dot-netty.tcp.ssl.require-mutual-authentication"));
+        Assert.True(ClusterTls.IsEnabled(merged));
+        Assert.Equal("/etc/distsnn/cluster.pfx", merged.GetString(ClusterTls.PathKey));
+        Assert.Equal(["akka.ssl.tcp://distsnn@127.0.0.1:4053"], merged.GetStringList("akka.cluster.seed-nodes"));
         Assert.Equal(["worker"], merged.GetStringList("akka.cluster.roles"));
+        if (!File.Exists("/etc/distsnn/cluster.pfx"))
+        {
+            var e = Assert.Throws<DistSnn.Core.InputException>(() => ClusterTls.FromConfig(merged, "tls.hocon"));
+            Assert.Equal(ClusterTls.PathKey, e.Field);
+        }
+    }
+
+    /// <summary>
+    /// The openssl commands written in tls.hocon, run as written: their file loads, and the thumbprint the program pins
+    /// is the fingerprint the file tells users to compare with. Needs openssl (skipped without it).
+    /// </summary>
+    [Fact]
+    public void The_openssl_recipe_in_the_tls_file_makes_a_certificate_the_program_pins()
+    {
+        if (!File.Exists("/usr/bin/openssl")) return;
+        string[] lines = File.ReadAllLines(ConfigFile("tls.hocon"));
+        string[] recipe = lines.Where(l => l.StartsWith("#   ", StringComparison.Ordinal)).Select(l => l[4..]).ToArray();
+        Assert.Equal(3, recipe.Length);
+        string fingerprint = lines.Single(l => l.Contains("-fingerprint -sha1", StringComparison.Ordinal)).Split(":  ")[1];
+
+        string dir = Directory.CreateTempSubdirectory("distsnn-openssl-").FullName;
+        try
+        {
+            Bash(dir, string.Join(" && ", recipe));
+            string printed = Bash(dir, fingerprint); // sha1 Fingerprint=AB:CD:...
+            Config config = ConfigurationFactory.ParseString($"{ClusterTls.PathKey} = \"{Path.Combine(dir, "cluster.pfx")}\"")
+                .WithFallback(ConfigurationFactory.ParseString(File.ReadAllText(ConfigFile("tls.hocon"))));
+            ClusterTls tls = ClusterTls.FromConfig(config, "tls.hocon")!;
+            Assert.Equal(printed.Split('=')[1].Trim().Replace(":", ""), tls.Thumbprint);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>Runs a command line in <paramref name="dir"/>; it must succeed. Returns what it printed on stdout.</summary>
+    private static string Bash(string dir, string command)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("bash", ["-c", command])
+        {
+            WorkingDirectory = dir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        string output = process.StandardOutput.ReadToEnd();
+        string error = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(60_000), "openssl did not finish");
+        Assert.True(process.ExitCode == 0, $"'{command}' failed: {error}");
+        return output;
     }
 
     [Fact]

@@ -69,6 +69,7 @@ public class SignalTests : IDisposable
         // No downing wait: a worker that leaves says so, and the default 20 s stable-after never comes into it.
         Assert.True(leaving.WaitForExit(20_000), "the worker did not stop within 20 s of SIGTERM:\n" + _cluster.Output(leaving));
         Assert.Equal(0, leaving.ExitCode);
+        Assert.DoesNotContain("joining again", _cluster.Output(leaving)); // stopping, not rejoining
         Assert.True(coordinator.WaitForExit(90_000), "the study did not finish after a worker left:\n" + _cluster.Output(coordinator));
         Assert.True(coordinator.ExitCode == 0, _cluster.Output(coordinator));
         Assert.Equal(expected, File.ReadAllBytes(Path.Combine(distributed, "trials.csv")));

@@ -35,6 +35,9 @@ public static class WorkerNode
                     Akka.Cluster.Cluster.Get(system).LeaveAsync().Wait(TimeSpan.FromSeconds(10));
                     return;
                 }
+                // SIGTERM also reaches Akka's own exit hook, which may end the system before the cancellation is seen:
+                // the process is stopping then, not rejoining.
+                if (cancel.IsCancellationRequested || CoordinatedShutdown.Get(system).ShutdownReason is CoordinatedShutdown.ClrExitReason) return;
                 log(ClusterTls.StoppedByHandshakeFailure(system)
                     ? $"the TLS handshake with {node.Seed} failed (the error above says why; every node needs the same certificate); joining again"
                     : "this worker left the cluster (coordinator gone?); joining again");

@@ -40,6 +40,21 @@ public sealed class ClusterProcesses : IDisposable
         trials: 6
         """;
 
+    /// <summary>A study over in a few seconds: for tests about who may join, not about what happens mid-study.</summary>
+    public const string ShortStudy = """
+        name: short
+        seed: 11
+        model: builtin:digits-mlp
+        data: { source: digits, limit: 40 }
+        timesteps: 6
+        crossbar:
+          tile: { rows: 32, cols: 32 }
+          device: { read: { sigma: 0.2 } }
+        sweep:
+          - { key: crossbar.device.read.sigma, values: [0.0, 0.3] }
+        trials: 2
+        """;
+
     /// <summary><see cref="Study"/> with 20 trials on 150 samples: long enough to kill or cut a node mid-study.</summary>
     public static string LongStudy => Study.Replace("trials: 6", "trials: 20").Replace("limit: 100", "limit: 150");
 

@@ -26,19 +26,7 @@ public class RefusedWorkerTests : IDisposable
         _dir.Dispose();
     }
 
-    private const string Spec = """
-        name: refused
-        seed: 11
-        model: builtin:digits-mlp
-        data: { source: digits, limit: 40 }
-        timesteps: 6
-        crossbar:
-          tile: { rows: 32, cols: 32 }
-          device: { read: { sigma: 0.2 } }
-        sweep:
-          - { key: crossbar.device.read.sigma, values: [0.0, 0.3] }
-        trials: 2
-        """;
+    private const string Spec = ClusterProcesses.ShortStudy;
 
     private byte[] SingleProcessTrials(string spec) => ClusterProcesses.SingleProcessTrials(spec, _dir.Combine("single"));
 

@@ -14,19 +14,7 @@ public class TlsClusterTests(ITestOutputHelper log) : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private const string Password = "test-password";
-    private const string Spec = """
-        name: tls
-        seed: 7
-        model: builtin:digits-mlp
-        data: { source: digits, limit: 40 }
-        timesteps: 6
-        crossbar:
-          tile: { rows: 32, cols: 32 }
-          device: { read: { sigma: 0.2 } }
-        sweep:
-          - { key: crossbar.device.read.sigma, values: [0.0, 0.3] }
-        trials: 2
-        """;
+    private const string Spec = ClusterProcesses.ShortStudy;
 
     private readonly TempDirectory _dir = new();
     private readonly ClusterProcesses _cluster = new();

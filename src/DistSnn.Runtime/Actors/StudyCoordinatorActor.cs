@@ -124,7 +124,7 @@ public sealed class StudyCoordinatorActor : ReceiveActor
         Receive<Akka.Cluster.ClusterEvent.UnreachableMember>(member =>
         {
             _unreachable.Add(member.Member.Address);
-            ReportWorkers();
+            ReportWorkers(ReadyWorkers.Count);
         });
         Receive<Akka.Cluster.ClusterEvent.ReachableMember>(member =>
         {
@@ -207,7 +207,8 @@ public sealed class StudyCoordinatorActor : ReceiveActor
 
     private void Dispatch()
     {
-        ReportWorkers();
+        List<IActorRef> ready = ReadyWorkers;
+        ReportWorkers(ready.Count);
         if (_queue.Count == 0 && Outstanding == 0)
             _queue.AddRange(_schedule.NextRound());
         if (_queue.Count == 0 && Outstanding == 0)
@@ -215,14 +216,15 @@ public sealed class StudyCoordinatorActor : ReceiveActor
             Finish();
             return;
         }
-        if (!_started && (ReadyWorkers.Count < _minWorkers || (_spread && ReadyWorkers.Count == 0))) return;
+        if (!_started && (ready.Count < _minWorkers || (_spread && ready.Count == 0))) return;
         _started = true;
+        int spreadCapacity = ready.Sum(w => _workers[w].Threads);
         while (_queue.Count > 0)
         {
             if (_spread)
             {
-                if (_running.Count >= ReadyWorkers.Sum(w => _workers[w].Threads)) break;
-                StartLocal(Take(), new TrialActor.SpreadTiles(_packageHash!, ReadyWorkers));
+                if (_running.Count >= spreadCapacity) break;
+                StartLocal(Take(), new TrialActor.SpreadTiles(_packageHash!, ready));
             }
             else if (_running.Count < _localWorkers) StartLocal(Take());
             else if (_workers.FirstOrDefault(w => w.Value.Credits > 0) is { Key: { } worker, Value: { } state })
@@ -237,9 +239,8 @@ public sealed class StudyCoordinatorActor : ReceiveActor
     }
 
     /// <summary>Every change of the ready workers ends here (most through a dispatch).</summary>
-    private void ReportWorkers()
+    private void ReportWorkers(int ready)
     {
-        int ready = ReadyWorkers.Count;
         if (ready == _reportedWorkers) return;
         _reportedWorkers = ready;
         _onWorkers?.Invoke(ready);

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using DistSnn.Core.Crossbar;
 using DistSnn.Core.Data;
 using DistSnn.Core.Snn;
 using DistSnn.Core.Study;
@@ -50,7 +51,14 @@ public sealed class TileHostActor : ReceiveActor
             }
             TrialSetup setup = hosted.Setup;
             int layer = request.Layer, tileRow = request.TileRow, tileCol = request.TileCol;
-            int index = setup.Grids[layer].Index(tileRow, tileCol);
+            TileGrid grid = setup.Grids[layer];
+            if (tileRow >= grid.TileRows || tileCol >= grid.TileCols)
+            {
+                _log.Warning("refused to host a tile for {0}: tile ({1}, {2}) is outside layer {3}'s {4} x {5} grid",
+                    Sender.Path, tileRow, tileCol, layer, grid.TileRows, grid.TileCols);
+                return;
+            }
+            int index = grid.Index(tileRow, tileCol);
             IActorRef tile = Context.ActorOf(Props.Create(() => new TileActor(setup, layer, tileRow, tileCol, null))
                 .WithDispatcher(TrialActor.ComputeDispatcher), $"tile-{request.Point}-{request.Trial}-{layer}-{index}-{Guid.NewGuid():N}");
             hosted.Tiles.Add(tile);
@@ -70,17 +78,12 @@ public sealed class TileHostActor : ReceiveActor
         return Directive.Stop;
     });
 
-    /// <summary>Why the request cannot be served from this package, or null.</summary>
+    /// <summary>Why the request cannot be served from this package, or null (the tile's place in its grid is checked against the trial's setup).</summary>
     private string? Problem(HostTile request)
     {
         if (request.Hash != _packageHash) return $"it is for study package {request.Hash[..12]}, this node holds {_packageHash[..12]}";
         if (request.Point >= _spec.Points.Count) return $"point {request.Point} does not exist (the study has {_spec.Points.Count})";
         if (request.Layer >= _model.Layers.Count) return $"layer {request.Layer} does not exist (the model has {_model.Layers.Count})";
-        // The grid depends only on the layer's shape and the tile size of the point.
-        var grid = new Core.Crossbar.TileGrid(_model.Layers[request.Layer].Inputs, _model.Layers[request.Layer].Outputs,
-            _spec.Points[request.Point].Settings.Crossbar.Tile);
-        if (request.TileRow >= grid.TileRows || request.TileCol >= grid.TileCols)
-            return $"tile ({request.TileRow}, {request.TileCol}) is outside layer {request.Layer}'s {grid.TileRows} x {grid.TileCols} grid";
         return null;
     }
 

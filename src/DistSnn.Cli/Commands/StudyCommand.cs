@@ -59,7 +59,7 @@ public static class StudyCommand
                 throw new InputException("command line", "--config", "applies to a cluster study: add --port");
 
             var inputs = StudyInputs.Load(CliApp.SpecArgument(parsed.GetValue(spec)), allSets);
-            if (cluster is not null) SpreadFrameSize.Check(inputs.Spec, RuntimeConfig.Cluster(cluster.Node, cluster.Overrides));
+            if (cluster is not null) SpreadFrameSize.Check(inputs.Spec, cluster.Effective);
             string outDir = Path.GetFullPath(parsed.GetValue(output) ?? Path.Combine("distsnn-out", inputs.Spec.Name));
             if (parsed.GetValue(resume) && parsed.GetValue(overwrite))
                 throw new InputException("command line", "--resume", "cannot be combined with --overwrite");
@@ -71,15 +71,19 @@ public static class StudyCommand
         return command;
     }
 
-    /// <summary>This process as a cluster coordinator: where it listens, how many workers it waits for, its --config and TLS.</summary>
-    private sealed record ClusterSetup(ClusterNodeSettings Node, int MinWorkers, Akka.Configuration.Config? Overrides, ClusterTls? Tls)
+    /// <summary>
+    /// This process as a cluster coordinator: where it listens, how many workers it waits for, its --config, the
+    /// configuration that makes (what the checks before the run read) and its TLS.
+    /// </summary>
+    private sealed record ClusterSetup(ClusterNodeSettings Node, int MinWorkers, Akka.Configuration.Config? Overrides,
+        Akka.Configuration.Config Effective, ClusterTls? Tls)
     {
         /// <summary>Reads the --config file and the certificate it names: bad input shows before anything is written.</summary>
         public static ClusterSetup Create(ClusterNodeSettings node, int minWorkers, string? configFile)
         {
             Akka.Configuration.Config? overrides = ClusterConfigFile.Read(configFile);
-            ClusterTls? tls = ClusterTls.FromConfig(RuntimeConfig.Cluster(node, overrides), configFile ?? "command line");
-            return new ClusterSetup(node, minWorkers, overrides, tls);
+            Akka.Configuration.Config effective = RuntimeConfig.Cluster(node, overrides);
+            return new ClusterSetup(node, minWorkers, overrides, effective, ClusterTls.FromConfig(effective, configFile ?? "command line"));
         }
     }
 

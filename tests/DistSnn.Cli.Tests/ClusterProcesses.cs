@@ -102,6 +102,14 @@ public sealed class ClusterProcesses : IDisposable
     /// <summary>Starts <c>distsnn ARGS</c> with <paramref name="cache"/> as its XDG cache (its own package cache).</summary>
     public Process Start(string cache, params string[] args) => Start(DistsnnProcess.StartInfo(args), cache);
 
+    /// <summary><c>distsnn study SPEC --out OUT --quiet --port PORT EXTRA...</c>: a coordinator on loopback.</summary>
+    public Process StartCoordinator(string cache, string spec, string outDir, int port, params string[] extra) =>
+        Start(cache, ["study", spec, "--out", outDir, "--quiet", "--port", port.ToString(), .. extra]);
+
+    /// <summary><c>distsnn worker --join 127.0.0.1:PORT --threads 1 EXTRA...</c>.</summary>
+    public Process StartWorker(string cache, int port, params string[] extra) =>
+        Start(cache, ["worker", "--join", $"127.0.0.1:{port}", "--threads", "1", .. extra]);
+
     /// <summary>Starts a prepared command line (e.g. wrapped in <c>ip netns exec</c>) with its own package cache.</summary>
     public Process Start(ProcessStartInfo start, string cache)
     {

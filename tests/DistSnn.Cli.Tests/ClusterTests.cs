@@ -18,8 +18,6 @@ public class ClusterTests : IDisposable
 
     private static int FreePort() => ClusterProcesses.FreePort();
 
-    private Process Start(string cache, params string[] args) => _cluster.Start(cache, args);
-
     [Fact]
     public void A_worker_killed_midway_loses_nothing_and_counts_nothing_twice()
     {
@@ -29,10 +27,9 @@ public class ClusterTests : IDisposable
         string distributed = _dir.Combine("distributed");
 
         int port = FreePort();
-        Process coordinator = Start(_dir.Combine("cache-c"), "study", spec, "--out", distributed, "--quiet",
-            "--port", port.ToString(), "--local-workers", "0", "--min-workers", "2", "--config", config);
-        Process doomed = Start(_dir.Combine("cache-1"), "worker", "--join", $"127.0.0.1:{port}", "--threads", "1", "--config", config);
-        Start(_dir.Combine("cache-2"), "worker", "--join", $"127.0.0.1:{port}", "--threads", "1", "--config", config);
+        Process coordinator = _cluster.StartCoordinator(_dir.Combine("cache-c"), spec, distributed, port, "--local-workers", "0", "--min-workers", "2", "--config", config);
+        Process doomed = _cluster.StartWorker(_dir.Combine("cache-1"), port, "--config", config);
+        _cluster.StartWorker(_dir.Combine("cache-2"), port, "--config", config);
 
         string db = Path.Combine(distributed, "results.db");
         var clock = Stopwatch.StartNew();
@@ -54,10 +51,10 @@ public class ClusterTests : IDisposable
         string distributed = _dir.Combine("distributed");
 
         int port = FreePort();
-        string[] coordinatorArgs = ["study", spec, "--out", distributed, "--quiet", "--port", port.ToString(), "--local-workers", "0", "--min-workers", "2", "--config", config];
-        Process first = Start(_dir.Combine("cache-c"), coordinatorArgs);
-        Start(_dir.Combine("cache-1"), "worker", "--join", $"127.0.0.1:{port}", "--threads", "1", "--config", config);
-        Start(_dir.Combine("cache-2"), "worker", "--join", $"127.0.0.1:{port}", "--threads", "1", "--config", config);
+        string[] flags = ["--local-workers", "0", "--min-workers", "2", "--config", config];
+        Process first = _cluster.StartCoordinator(_dir.Combine("cache-c"), spec, distributed, port, flags);
+        _cluster.StartWorker(_dir.Combine("cache-1"), port, "--config", config);
+        _cluster.StartWorker(_dir.Combine("cache-2"), port, "--config", config);
 
         string db = Path.Combine(distributed, "results.db");
         var clock = Stopwatch.StartNew();
@@ -69,7 +66,7 @@ public class ClusterTests : IDisposable
         Assert.InRange(stored, 6, 39);
 
         // Same address, --resume: the workers (downed with the old coordinator) join the new one by themselves.
-        Process second = Start(_dir.Combine("cache-c"), [.. coordinatorArgs, "--resume"]);
+        Process second = _cluster.StartCoordinator(_dir.Combine("cache-c"), spec, distributed, port, [.. flags, "--resume"]);
         Assert.True(second.WaitForExit(120_000), "the resumed study did not finish (did the workers come back?)");
         Assert.Equal(0, second.ExitCode);
         Assert.Equal(expected, File.ReadAllBytes(Path.Combine(distributed, "trials.csv")));
@@ -83,10 +80,9 @@ public class ClusterTests : IDisposable
         string distributed = _dir.Combine("distributed");
 
         int port = FreePort();
-        Process coordinator = Start(_dir.Combine("cache-c"), "study", spec, "--out", distributed, "--quiet",
-            "--port", port.ToString(), "--local-workers", "0", "--min-workers", "2");
-        Start(_dir.Combine("cache-1"), "worker", "--join", $"127.0.0.1:{port}", "--threads", "1");
-        Start(_dir.Combine("cache-2"), "worker", "--join", $"127.0.0.1:{port}", "--threads", "1");
+        Process coordinator = _cluster.StartCoordinator(_dir.Combine("cache-c"), spec, distributed, port, "--local-workers", "0", "--min-workers", "2");
+        _cluster.StartWorker(_dir.Combine("cache-1"), port);
+        _cluster.StartWorker(_dir.Combine("cache-2"), port);
 
         Assert.True(coordinator.WaitForExit(120_000), "the distributed study did not finish in 120 s");
         Assert.Equal(0, coordinator.ExitCode);
@@ -104,12 +100,11 @@ public class ClusterTests : IDisposable
         string spread = _dir.Combine("spread");
 
         int port = FreePort();
-        Process coordinator = Start(_dir.Combine("cache-c"), "study", spec, "--out", spread, "--quiet", "--set", "placement=spread",
-            "--port", port.ToString(), "--local-workers", "1", "--min-workers", "2");
+        Process coordinator = _cluster.StartCoordinator(_dir.Combine("cache-c"), spec, spread, port, "--set", "placement=spread", "--local-workers", "1", "--min-workers", "2");
         Process[] workers =
         [
-            Start(_dir.Combine("cache-1"), "worker", "--join", $"127.0.0.1:{port}", "--threads", "1"),
-            Start(_dir.Combine("cache-2"), "worker", "--join", $"127.0.0.1:{port}", "--threads", "1"),
+            _cluster.StartWorker(_dir.Combine("cache-1"), port),
+            _cluster.StartWorker(_dir.Combine("cache-2"), port),
         ];
 
         Assert.True(coordinator.WaitForExit(120_000), "the spread study did not finish in 120 s");
@@ -127,12 +122,11 @@ public class ClusterTests : IDisposable
         byte[] expected = ClusterProcesses.SingleProcessTrials(spec, _dir.Combine("single"));
 
         int port = FreePort();
-        Process worker = Start(_dir.Combine("cache-1"), "worker", "--join", $"127.0.0.1:{port}", "--threads", "1");
+        Process worker = _cluster.StartWorker(_dir.Combine("cache-1"), port);
         foreach (string run in new[] { "first", "second" })
         {
             // Each study ends and its coordinator leaves; the next one comes up on the same address.
-            Process coordinator = Start(_dir.Combine("cache-c"), "study", spec, "--out", _dir.Combine(run), "--quiet",
-                "--port", port.ToString(), "--local-workers", "0", "--min-workers", "1");
+            Process coordinator = _cluster.StartCoordinator(_dir.Combine("cache-c"), spec, _dir.Combine(run), port, "--local-workers", "0", "--min-workers", "1");
             Assert.True(coordinator.WaitForExit(90_000), $"the {run} study did not finish in 90 s: {_cluster.Output(worker)}");
             Assert.Equal(0, coordinator.ExitCode);
             Assert.Equal(expected, File.ReadAllBytes(Path.Combine(_dir.Combine(run), "trials.csv")));
@@ -149,10 +143,9 @@ public class ClusterTests : IDisposable
         string spread = _dir.Combine("spread");
 
         int port = FreePort();
-        Process coordinator = Start(_dir.Combine("cache-c"), "study", spec, "--out", spread, "--quiet", "--set", "placement=spread",
-            "--port", port.ToString(), "--local-workers", "1", "--min-workers", "2", "--config", config);
-        Process doomed = Start(_dir.Combine("cache-1"), "worker", "--join", $"127.0.0.1:{port}", "--threads", "1", "--config", config);
-        Start(_dir.Combine("cache-2"), "worker", "--join", $"127.0.0.1:{port}", "--threads", "1", "--config", config);
+        Process coordinator = _cluster.StartCoordinator(_dir.Combine("cache-c"), spec, spread, port, "--set", "placement=spread", "--local-workers", "1", "--min-workers", "2", "--config", config);
+        Process doomed = _cluster.StartWorker(_dir.Combine("cache-1"), port, "--config", config);
+        _cluster.StartWorker(_dir.Combine("cache-2"), port, "--config", config);
 
         string db = Path.Combine(spread, "results.db");
         var clock = Stopwatch.StartNew();

@@ -30,10 +30,10 @@ public class RefusedWorkerTests : IDisposable
 
     private byte[] SingleProcessTrials(string spec) => ClusterProcesses.SingleProcessTrials(spec, _dir.Combine("single"));
 
-    private Process Coordinator(string spec, string outDir, int port) => _cluster.Start(_dir.Combine("cache-c"),
-        "study", spec, "--out", outDir, "--quiet", "--port", port.ToString(), "--local-workers", "0", "--min-workers", "1");
+    private Process Coordinator(string spec, string outDir, int port) =>
+        _cluster.StartCoordinator(_dir.Combine("cache-c"), spec, outDir, port, "--local-workers", "0", "--min-workers", "1");
 
-    private Process Worker(string cache, int port) => _cluster.Start(cache, "worker", "--join", $"127.0.0.1:{port}", "--threads", "1");
+    private Process Worker(string cache, int port) => _cluster.StartWorker(cache, port);
 
     private void AssertFinished(Process coordinator, string outDir, byte[] singleTrials)
     {

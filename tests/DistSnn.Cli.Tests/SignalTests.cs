@@ -58,10 +58,9 @@ public class SignalTests : IDisposable
         byte[] expected = ClusterProcesses.SingleProcessTrials(spec, _dir.Combine("single"));
         string distributed = _dir.Combine("distributed");
         int port = ClusterProcesses.FreePort();
-        Process coordinator = _cluster.Start(_dir.Combine("cache-c"), "study", spec, "--out", distributed, "--quiet",
-            "--port", port.ToString(), "--local-workers", "0", "--min-workers", "2");
-        Process leaving = _cluster.Start(_dir.Combine("cache-1"), "worker", "--join", $"127.0.0.1:{port}", "--threads", "1");
-        _cluster.Start(_dir.Combine("cache-2"), "worker", "--join", $"127.0.0.1:{port}", "--threads", "1");
+        Process coordinator = _cluster.StartCoordinator(_dir.Combine("cache-c"), spec, distributed, port, "--local-workers", "0", "--min-workers", "2");
+        Process leaving = _cluster.StartWorker(_dir.Combine("cache-1"), port);
+        _cluster.StartWorker(_dir.Combine("cache-2"), port);
 
         WaitForStoredTrials(distributed, 4, coordinator);
         Terminate(leaving);

@@ -33,11 +33,10 @@ public class TlsClusterTests(ITestOutputHelper log) : IDisposable
         return (_dir.File(name + ".hocon", SelfSignedCertificate.TlsConfig(pfx, Password)), thumbprint, pfx);
     }
 
-    private Process Coordinator(string spec, string outDir, int port, string config) => _cluster.Start(_dir.Combine("cache-c"),
-        "study", spec, "--out", outDir, "--quiet", "--port", port.ToString(), "--local-workers", "0", "--min-workers", "1", "--config", config);
+    private Process Coordinator(string spec, string outDir, int port, string config) =>
+        _cluster.StartCoordinator(_dir.Combine("cache-c"), spec, outDir, port, "--local-workers", "0", "--min-workers", "1", "--config", config);
 
-    private Process Worker(int port, params string[] config) =>
-        _cluster.Start(_dir.Combine("cache-1"), ["worker", "--join", $"127.0.0.1:{port}", "--threads", "1", .. config]);
+    private Process Worker(int port, params string[] config) => _cluster.StartWorker(_dir.Combine("cache-1"), port, config);
 
     /// <summary>
     /// Waits until the coordinator's port completes a TLS handshake (this probe presents the cluster certificate, as a

@@ -45,6 +45,17 @@ public class WorkerPackageTests : TestKit
         Assert.Equal(new PackageRequest(hash, 0), request);
     }
 
+    /// <summary>A worker with an empty cache in <paramref name="directory"/>, offered a package of <paramref name="chunks"/> chunks, which it asked for.</summary>
+    private (IActorRef Worker, TestProbe Coordinator, PackageCache Cache) Offered(string directory, string hash, int chunks)
+    {
+        var cache = new PackageCache(directory);
+        TestProbe coordinator = CreateTestProbe();
+        IActorRef worker = Worker(cache);
+        worker.Tell(new StudyOffer(hash, chunks), coordinator.Ref);
+        ExpectFetch(coordinator, hash);
+        return (worker, coordinator, cache);
+    }
+
     [Fact]
     public void A_damaged_cached_package_is_logged_by_hash_fetched_again_and_cached_whole()
     {
@@ -71,13 +82,9 @@ public class WorkerPackageTests : TestKit
     public void A_package_that_arrives_damaged_once_is_fetched_once_more()
     {
         using var temp = new TempDirectory();
-        var cache = new PackageCache(temp.Path);
         StudyPackage package = TestPackages.Demo;
         IReadOnlyList<PackageChunk> chunks = Chunks(package);
-        TestProbe coordinator = CreateTestProbe();
-        IActorRef worker = Worker(cache);
-        worker.Tell(new StudyOffer(package.Hash, chunks.Count), coordinator.Ref);
-        ExpectFetch(coordinator, package.Hash);
+        var (worker, coordinator, cache) = Offered(temp.Path, package.Hash, chunks.Count);
 
         EventFilter.Warning(contains: $"the study package {package.Hash} arrived damaged (corrupted study package: hash ")
             .ExpectOne(() => Send(worker, Damaged(chunks), coordinator));
@@ -92,13 +99,9 @@ public class WorkerPackageTests : TestKit
     public void A_package_that_arrives_damaged_twice_is_refused_and_no_work_is_asked_for()
     {
         using var temp = new TempDirectory();
-        var cache = new PackageCache(temp.Path);
         StudyPackage package = TestPackages.Demo;
         IReadOnlyList<PackageChunk> chunks = Chunks(package);
-        TestProbe coordinator = CreateTestProbe();
-        IActorRef worker = Worker(cache);
-        worker.Tell(new StudyOffer(package.Hash, chunks.Count), coordinator.Ref);
-        ExpectFetch(coordinator, package.Hash);
+        var (worker, coordinator, _) = Offered(temp.Path, package.Hash, chunks.Count);
         Send(worker, Damaged(chunks), coordinator);
         ExpectFetch(coordinator, package.Hash);
 
@@ -114,13 +117,9 @@ public class WorkerPackageTests : TestKit
     public void A_package_that_hashes_right_but_does_not_read_is_refused_without_fetching_again()
     {
         using var temp = new TempDirectory();
-        var cache = new PackageCache(temp.Path);
         byte[] garbage = [1, 2, 3];
         string hash = PackageHash.Of(garbage);
-        TestProbe coordinator = CreateTestProbe();
-        IActorRef worker = Worker(cache);
-        worker.Tell(new StudyOffer(hash, 1), coordinator.Ref);
-        ExpectFetch(coordinator, hash);
+        var (worker, coordinator, _) = Offered(temp.Path, hash, 1);
 
         EventFilter.Error(contains: $"refusing the study package {hash}: Malformed study package")
             .ExpectOne(() => Send(worker, StudyPackageChunks.Split(garbage, hash), coordinator));
@@ -136,10 +135,7 @@ public class WorkerPackageTests : TestKit
         // Intact and as announced, but its spec has a key this release does not know (a newer coordinator's spec).
         StudyPackage package = StudyPackage.Create("model: builtin:digits-mlp\nfuture_key: 1\n", "newer.yaml", [], demo.ToModel(), demo.ToDataset());
         IReadOnlyList<PackageChunk> chunks = Chunks(package);
-        TestProbe coordinator = CreateTestProbe();
-        IActorRef worker = Worker(new PackageCache(temp.Path));
-        worker.Tell(new StudyOffer(package.Hash, chunks.Count), coordinator.Ref);
-        ExpectFetch(coordinator, package.Hash);
+        var (worker, coordinator, _) = Offered(temp.Path, package.Hash, chunks.Count);
 
         EventFilter.Error(contains: $"refusing the study package {package.Hash}: newer.yaml: future_key").ExpectOne(() => Send(worker, chunks, coordinator));
         coordinator.ExpectNoMsg(Quiet); // no work asked for

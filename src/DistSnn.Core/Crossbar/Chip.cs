@@ -1,4 +1,4 @@
-using DistSnn.Core.Snn;
+using DistSnn.Core.Trial;
 
 namespace DistSnn.Core.Crossbar;
 
@@ -9,22 +9,17 @@ public sealed class Chip
 
     public IReadOnlyList<ChipLayer> Layers { get; }
 
-    /// <summary>The widest tile: what a <see cref="TileReader"/> must hold.</summary>
-    public int MaxTileCols => Layers.Max(l => l.Grid.Cols);
-
     /// <summary>Maps and programs every tile; the fabrication and programming draws depend only on (seed, trial, layer, tile, device).</summary>
-    public static Chip Program(SnnModel model, CrossbarSettings settings, uint seed, int trial)
+    public static Chip Program(TrialPlan plan, int trial)
     {
-        var layers = new ChipLayer[model.Layers.Count];
+        var layers = new ChipLayer[plan.Layers];
         for (int l = 0; l < layers.Length; l++)
         {
-            DenseLayer layer = model.Layers[l];
-            var grid = new TileGrid(layer.Inputs, layer.Outputs, settings.Tile);
-            double layerWmax = layer.MaxAbsWeight();
+            TileGrid grid = plan.Grids[l];
             var tiles = new ProgrammedTile[grid.Count];
             for (int tr = 0; tr < grid.TileRows; tr++)
                 for (int tc = 0; tc < grid.TileCols; tc++)
-                    tiles[grid.Index(tr, tc)] = ProgrammedTile.Program(layer, l, grid, tr, tc, layerWmax, settings, seed, trial);
+                    tiles[grid.Index(tr, tc)] = plan.ProgramTile(trial, l, tr, tc);
             layers[l] = new ChipLayer(grid, tiles);
         }
         return new Chip(layers);

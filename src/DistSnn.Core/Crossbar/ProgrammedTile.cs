@@ -5,24 +5,33 @@ using DistSnn.Core.Snn;
 namespace DistSnn.Core.Crossbar;
 
 /// <summary>
-/// One tile of one virtual chip (one trial): its conductances after fabrication faults and programming error,
-/// and what a read needs, precomputed once per trial. Local row <c>r</c> is layer input <c>RowStart + r</c>,
-/// local column <c>c</c> is layer output <c>ColStart + c</c>.
+/// One tile of one virtual chip (one trial): its conductances after fabrication faults and programming error, and
+/// what a read needs, decided and precomputed once when the tile is programmed: the read-noise path, the ADC, the
+/// effective weights and read-noise variances in row-major order (what the scalar oracle reads) and in the
+/// fast kernel's column blocks. Local row <c>r</c> is layer input <c>RowStart + r</c>, local column <c>c</c> is
+/// layer output <c>ColStart + c</c>.
 /// </summary>
 public sealed class ProgrammedTile
 {
-    private ProgrammedTile(int layer, int index, int rowStart, int rows, int colStart, int cols, int configuredCols)
+    /// <summary>Floats per row of one column block: 64 weights, or 32 weights followed by their 32 variances.
+    /// 128 rows of a block (32 KB) stay in L1 while a whole batch of samples passes through it.</summary>
+    public const int BlockRowFloats = 64;
+
+    private ProgrammedTile(int layer, int index, int tileRow, int tileCol, int rowStart, int rows, int colStart, int cols, int configuredCols)
     {
         Layer = layer;
         Index = index;
+        TileRow = tileRow;
+        TileCol = tileCol;
         RowStart = rowStart;
         Rows = rows;
         ColStart = colStart;
         Cols = cols;
         ConfiguredCols = configuredCols;
-        Weight = new double[rows * cols];
+        Weight = new float[rows * cols];
         GPlus = new float[rows * cols];
         GMinus = new float[rows * cols];
+        Blocks = [];
     }
 
     public int Layer { get; }
@@ -30,6 +39,8 @@ public sealed class ProgrammedTile
     /// <summary>Tile number within the layer (row-major over the tile grid): part of every random key of the tile.</summary>
     public int Index { get; }
 
+    public int TileRow { get; }
+    public int TileCol { get; }
     public int RowStart { get; }
     public int Rows { get; }
     public int ColStart { get; }
@@ -39,24 +50,38 @@ public sealed class ProgrammedTile
     public int ConfiguredCols { get; }
 
     /// <summary>Effective weight per device pair, row-major <c>[Rows, Cols]</c>: <c>(G+ - G-) * WeightPerSiemens</c>
-    /// rounded to float precision, kept as double so rows add to double accumulators with vector instructions.
-    /// With ideal devices this is the layer's float weight exactly.</summary>
-    public double[] Weight { get; }
+    /// rounded to float. With ideal devices this is the layer's float weight exactly.</summary>
+    public float[] Weight { get; }
 
-    /// <summary>Read-noise variance per pair and unit input squared, in weight units squared; null without read noise.</summary>
-    public double[]? ReadVariance { get; private set; }
+    /// <summary>Read-noise variance per pair and unit input squared, weight units squared, row-major; null unless
+    /// the read path is <see cref="TileReadPath.Column"/>.</summary>
+    public float[]? ReadVariance { get; private set; }
 
     /// <summary>Programmed conductances (uS), row-major <c>[Rows, Cols]</c>: what the per-device read path uses.</summary>
     public float[] GPlus { get; }
     public float[] GMinus { get; }
 
-    public double WeightPerSiemens { get; private set; }
+    /// <summary>Weight units per microsiemens, in float: what the per-device path multiplies by.</summary>
+    public float WeightPerSiemens { get; private set; }
 
-    /// <summary>The ADC full scale in weight units; 0 when the ADC is ideal.</summary>
-    public double AdcRange { get; private set; }
+    /// <summary>How a read adds noise, decided once from the settings.</summary>
+    public TileReadPath ReadPath { get; private set; }
 
-    /// <summary>ADC resolution; 0 = ideal.</summary>
-    public int AdcBits { get; private set; }
+    /// <summary>The read-noise settings (the per-device path draws with them).</summary>
+    public ReadSettings Read { get; private set; } = new();
+
+    /// <summary>The column ADC; null when it is ideal.</summary>
+    public Adc? Adc { get; private set; }
+
+    /// <summary>Columns per block: 64, or 32 when each row also carries its variances.</summary>
+    public int BlockCols { get; private set; }
+
+    /// <summary>Number of column blocks: <c>ceil(Cols / BlockCols)</c>.</summary>
+    public int BlockCount { get; private set; }
+
+    /// <summary>The fast kernel's layout: <c>[block][row][BlockRowFloats]</c>, each row of a block its BlockCols
+    /// weights then (column path) their variances; columns past the tile's edge are 0.</summary>
+    public float[] Blocks { get; private set; }
 
     /// <summary>Device element number of the positive (sign 0) or negative (sign 1) device of pair (r, c).</summary>
     public static long DeviceElement(int r, int c, int configuredCols, int sign) => (((long)r * configuredCols + c) << 1) | (long)sign;
@@ -69,7 +94,7 @@ public sealed class ProgrammedTile
         int rows = grid.RowCount(tileRow), cols = grid.ColCount(tileCol);
         int rowStart = grid.RowStart(tileRow), colStart = grid.ColStart(tileCol);
         int index = grid.Index(tileRow, tileCol);
-        var tile = new ProgrammedTile(layerIndex, index, rowStart, rows, colStart, cols, grid.Cols);
+        var tile = new ProgrammedTile(layerIndex, index, tileRow, tileCol, rowStart, rows, colStart, cols, grid.Cols);
 
         double wmax = layerWmax;
         if (settings.Mapping.Scale == ScaleMode.PerTile)
@@ -81,51 +106,72 @@ public sealed class ProgrammedTile
             wmax = tileMax > 0 ? tileMax : layerWmax;
         }
         var mapping = new ConductanceMapping(settings.Mapping, wmax);
-        tile.WeightPerSiemens = mapping.WeightPerSiemens;
+        double k = mapping.WeightPerSiemens;
+        tile.WeightPerSiemens = (float)k;
 
-        var programming = new RandomStream(seed, trial, RandomScope.Programming, layerIndex, index, 0, 0);
-        var fabrication = new RandomStream(seed, trial, RandomScope.Fabrication, layerIndex, index, 0, 0);
+        ReadSettings read = settings.Device.Read;
+        tile.Read = read;
+        tile.ReadPath = read.Sigma <= 0 ? TileReadPath.Ideal : read.Path == ReadNoisePath.Device ? TileReadPath.Device : TileReadPath.Column;
+        if (tile.ReadPath == TileReadPath.Column) tile.ReadVariance = new float[rows * cols];
+
+        RandomStream programming = DrawKey.Chip(seed, trial, RandomScope.Programming, layerIndex, index).Stream();
+        RandomStream fabrication = DrawKey.Chip(seed, trial, RandomScope.Fabrication, layerIndex, index).Stream();
         bool programmingError = settings.Device.Programming.Sigma > 0;
         bool faults = StuckAtFaults.Any(settings.Faults);
-        var read = settings.Device.Read;
-        bool readVariance = read.Sigma > 0 && read.Path == ReadNoisePath.Column;
-        if (readVariance) tile.ReadVariance = new double[rows * cols];
-        double k = mapping.WeightPerSiemens;
-
-        Span<double> z = stackalloc double[2];
-        Span<double> u = stackalloc double[2];
+        // One row of draws at a time: element (r, c, sign) sits at 2 (r * configuredCols + c) + sign.
+        var z = new float[2 * cols];
+        var u = new float[2 * cols];
         for (int r = 0; r < rows; r++)
         {
+            long first = DeviceElement(r, 0, grid.Cols, 0);
+            if (programmingError) programming.FillNormal(z, first);
+            if (faults) fabrication.FillUniform(u, first);
             for (int c = 0; c < cols; c++)
             {
                 double w = layer.Weight(colStart + c, rowStart + r);
-                long element = DeviceElement(r, c, grid.Cols, 0);
                 double gp = mapping.Target(w, negative: false);
                 double gn = mapping.Target(w, negative: true);
                 if (programmingError)
                 {
-                    programming.FillNormal(z, element);
-                    gp = ProgrammingError.Apply(gp, settings.Device.Programming, z[0]);
-                    gn = ProgrammingError.Apply(gn, settings.Device.Programming, z[1]);
+                    gp = ProgrammingError.Apply(gp, settings.Device.Programming, z[2 * c]);
+                    gn = ProgrammingError.Apply(gn, settings.Device.Programming, z[2 * c + 1]);
                 }
                 if (faults)
                 {
-                    fabrication.FillUniform(u, element);
-                    gp = StuckAtFaults.Apply(gp, settings.Faults, u[0], mapping.Gmin, mapping.Gmax);
-                    gn = StuckAtFaults.Apply(gn, settings.Faults, u[1], mapping.Gmin, mapping.Gmax);
+                    gp = StuckAtFaults.Apply(gp, settings.Faults, u[2 * c], mapping.Gmin, mapping.Gmax);
+                    gn = StuckAtFaults.Apply(gn, settings.Faults, u[2 * c + 1], mapping.Gmin, mapping.Gmax);
                 }
                 int i = r * cols + c;
                 tile.GPlus[i] = (float)gp;
                 tile.GMinus[i] = (float)gn;
                 // Rounding to float makes an ideal pair give back the model's float weight bit for bit.
                 tile.Weight[i] = (float)((gp - gn) * k);
-                if (readVariance) tile.ReadVariance![i] = ReadNoise.PairVariance(gp, gn, read) * k * k;
+                if (tile.ReadVariance is { } variance) variance[i] = (float)(ReadNoise.PairVariance(gp, gn, read) * k * k);
             }
         }
 
-        tile.AdcBits = settings.Adc.Bits;
-        if (settings.Adc.Bits > 0) tile.AdcRange = settings.Adc.Range ?? AutoAdcRange(layer, rowStart, rows, colStart, cols);
+        if (settings.Adc.Bits > 0)
+            tile.Adc = new Adc(settings.Adc.Bits, settings.Adc.Range ?? AutoAdcRange(layer, rowStart, rows, colStart, cols));
+        tile.LayOutBlocks();
         return tile;
+    }
+
+    /// <summary>Copies the row-major weights (and variances) into the column blocks the fast kernel reads.</summary>
+    private void LayOutBlocks()
+    {
+        BlockCols = ReadVariance is null ? BlockRowFloats : BlockRowFloats / 2;
+        BlockCount = (Cols + BlockCols - 1) / BlockCols;
+        Blocks = new float[BlockCount * Rows * BlockRowFloats];
+        for (int b = 0; b < BlockCount; b++)
+        {
+            int first = b * BlockCols, width = Math.Min(BlockCols, Cols - first);
+            for (int r = 0; r < Rows; r++)
+            {
+                Span<float> row = Blocks.AsSpan((b * Rows + r) * BlockRowFloats, BlockRowFloats);
+                Weight.AsSpan(r * Cols + first, width).CopyTo(row);
+                ReadVariance?.AsSpan(r * Cols + first, width).CopyTo(row[BlockCols..]);
+            }
+        }
     }
 
     /// <summary>Largest |column current| of the ideal tile with every input at 1: the ADC's automatic full scale.</summary>
@@ -144,4 +190,15 @@ public sealed class ProgrammedTile
         }
         return range > 0 ? range : 1.0;
     }
+}
+
+/// <summary>How a tile's read adds read noise.</summary>
+public enum TileReadPath
+{
+    /// <summary>No read noise.</summary>
+    Ideal,
+    /// <summary>One Gaussian per column and read, of the summed variance of the active pairs (exact in distribution).</summary>
+    Column,
+    /// <summary>One Gaussian per device and read: the oracle path, O(active devices).</summary>
+    Device,
 }

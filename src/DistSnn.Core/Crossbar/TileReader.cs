@@ -1,104 +1,82 @@
-using System.Numerics.Tensors;
 using DistSnn.Core.Devices;
 using DistSnn.Core.Random;
 
 namespace DistSnn.Core.Crossbar;
 
 /// <summary>
-/// Reads programmed tiles: one input vector in, one partial column current (weight units) per column out,
-/// with read noise and the ADC. Holds scratch buffers, so one reader per thread; allocates nothing per read.
+/// The oracle: reads a programmed tile for one sample, one column and one row at a time, in the plainest order,
+/// from the row-major weights. The fast <see cref="Trial.TileStep"/> is tested against it (identical bits where the
+/// additions are the same) and runs it for the per-device read path. Holds scratch buffers, so one reader per
+/// thread.
+/// <para>Column <c>c</c>: <c>I_c = sum_r x_r w_rc</c> over the active rows (x_r != 0) in increasing r, in float;
+/// column path: <c>I_c += sqrt(sum_r x_r^2 v_rc) z_c</c>; device path: each active device read as
+/// <c>G (1 + s z)</c> (or <c>G + s z</c>) and <c>I_c = sum_r x_r ((G+_rc - G-_rc) k)</c>; then the ADC, if any.</para>
 /// </summary>
 public sealed class TileReader
 {
-    private readonly double[] _variance;
-    private readonly double[] _normals;
+    private readonly float[] _normals;
 
-    public TileReader(int maxCols)
-    {
-        _variance = new double[maxCols];
-        _normals = new double[2 * maxCols];
-    }
+    public TileReader(int maxCols) => _normals = new float[2 * maxCols];
 
-    /// <summary>
-    /// <c>partial[c] = sum_r input[r] * (G+_rc - G-_rc)</c> over the tile's rows in increasing order, read noise
-    /// added by the configured path, then the ADC. Sums are in double: the float weights times inputs in [0, 1]
-    /// add exactly in practice, so the result does not depend on how a layer is cut into tiles.
-    /// </summary>
     /// <returns>How many columns the ADC clipped.</returns>
-    public int Read(ProgrammedTile tile, ReadOnlySpan<float> input, ReadSettings read, in ReadKey key, Span<double> partial)
+    public int Read(ProgrammedTile tile, ReadOnlySpan<float> input, in ReadKey key, Span<float> partial)
     {
         int rows = tile.Rows, cols = tile.Cols;
         if (input.Length != rows || partial.Length != cols) throw new ArgumentException("input or partial does not fit the tile");
-        partial.Clear();
-
-        if (read.Sigma > 0 && read.Path == ReadNoisePath.Device)
-            ReadPerDevice(tile, input, read, key, partial);
-        else
-            ReadColumnAggregated(tile, input, key, partial);
-
-        return tile.AdcRange > 0 ? Quantise(tile, partial) : 0;
-    }
-
-    private void ReadColumnAggregated(ProgrammedTile tile, ReadOnlySpan<float> input, in ReadKey key, Span<double> partial)
-    {
-        int cols = tile.Cols;
-        double[]? variance = tile.ReadVariance;
-        Span<double> varianceSum = _variance.AsSpan(0, cols);
-        if (variance is not null) varianceSum.Clear();
-
-        for (int r = 0; r < input.Length; r++)
+        if (tile.ReadPath == TileReadPath.Device)
         {
-            float x = input[r];
-            if (x == 0f) continue;
-            ReadOnlySpan<double> row = tile.Weight.AsSpan(r * cols, cols);
-            // Column by column this is partial[c] += x * row[c] in row order: vectorising across columns
-            // does not change any column's order of additions.
-            if (x == 1f) TensorPrimitives.Add(partial, row, partial);
-            else TensorPrimitives.MultiplyAdd(row, (double)x, partial, partial);
-            if (variance is not null)
-            {
-                ReadOnlySpan<double> rowVariance = variance.AsSpan(r * cols, cols);
-                if (x == 1f) TensorPrimitives.Add(varianceSum, rowVariance, varianceSum);
-                else TensorPrimitives.MultiplyAdd(rowVariance, (double)x * x, varianceSum, varianceSum);
-            }
+            ReadPerDevice(tile, input, key, partial);
+            return Convert(tile, partial);
         }
 
-        if (variance is null) return;
-        Span<double> z = _normals.AsSpan(0, cols);
-        new RandomStream(key.Seed, key.Trial, RandomScope.ReadColumn, tile.Layer, tile.Index, key.Sample, key.Step).FillNormal(z);
-        for (int c = 0; c < cols; c++) partial[c] += Math.Sqrt(varianceSum[c]) * z[c];
+        Span<float> z = _normals.AsSpan(0, cols);
+        if (tile.ReadPath == TileReadPath.Column) key.Stream(RandomScope.ReadColumn, tile.Layer, tile.Index).FillNormal(z);
+        for (int c = 0; c < cols; c++)
+        {
+            float current = 0f, variance = 0f;
+            for (int r = 0; r < rows; r++)
+            {
+                float x = input[r];
+                if (x == 0f) continue;
+                current += x * tile.Weight[r * cols + c];
+                if (tile.ReadVariance is { } v) variance += x * x * v[r * cols + c];
+            }
+            if (tile.ReadPath == TileReadPath.Column) current += MathF.Sqrt(variance) * z[c];
+            partial[c] = current;
+        }
+        return Convert(tile, partial);
     }
 
-    /// <summary>The oracle: every active device gets its own Gaussian for this read.</summary>
-    private void ReadPerDevice(ProgrammedTile tile, ReadOnlySpan<float> input, ReadSettings read, in ReadKey key, Span<double> partial)
+    /// <summary>Every active device gets its own Gaussian for this read: element (r, c, sign) of the ReadDevice stream.</summary>
+    private void ReadPerDevice(ProgrammedTile tile, ReadOnlySpan<float> input, in ReadKey key, Span<float> partial)
     {
         int cols = tile.Cols;
-        double k = tile.WeightPerSiemens;
-        var stream = new RandomStream(key.Seed, key.Trial, RandomScope.ReadDevice, tile.Layer, tile.Index, key.Sample, key.Step);
-        Span<double> z = _normals.AsSpan(0, 2 * cols);
+        float k = tile.WeightPerSiemens;
+        RandomStream stream = key.Stream(RandomScope.ReadDevice, tile.Layer, tile.Index);
+        Span<float> z = _normals.AsSpan(0, 2 * cols);
+        partial.Clear();
         for (int r = 0; r < input.Length; r++)
         {
             float x = input[r];
             if (x == 0f) continue;
             stream.FillNormal(z, ProgrammedTile.DeviceElement(r, 0, tile.ConfiguredCols, 0));
-            int offset = r * cols;
             for (int c = 0; c < cols; c++)
             {
-                double gPlus = ReadNoise.Read(tile.GPlus[offset + c], read, z[2 * c]);
-                double gMinus = ReadNoise.Read(tile.GMinus[offset + c], read, z[2 * c + 1]);
-                partial[c] += x * (gPlus - gMinus) * k;
+                float gPlus = ReadNoise.Read(tile.GPlus[r * cols + c], tile.Read, z[2 * c]);
+                float gMinus = ReadNoise.Read(tile.GMinus[r * cols + c], tile.Read, z[2 * c + 1]);
+                partial[c] += x * ((gPlus - gMinus) * k);
             }
         }
     }
 
-    private static int Quantise(ProgrammedTile tile, Span<double> partial)
+    /// <summary>The column ADC, if the tile has one: returns how many columns it clipped.</summary>
+    internal static int Convert(ProgrammedTile tile, Span<float> partial)
     {
-        // The ADC's settings are fixed per tile; building the struct here costs two arithmetic operations.
-        var adc = new Adc(tile.AdcBits, tile.AdcRange);
+        if (tile.Adc is not { } adc) return 0;
         int clipped = 0;
         for (int c = 0; c < partial.Length; c++)
         {
-            partial[c] = adc.Convert(partial[c], out bool clip);
+            partial[c] = (float)adc.Convert(partial[c], out bool clip);
             if (clip) clipped++;
         }
         return clipped;

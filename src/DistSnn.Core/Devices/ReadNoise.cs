@@ -10,9 +10,12 @@ namespace DistSnn.Core.Devices;
 /// </summary>
 public static class ReadNoise
 {
-    /// <summary>The device's conductance during one read.</summary>
-    public static double Read(double g, ReadSettings settings, double z) =>
-        settings.Model == NoiseModel.Proportional ? g * (1.0 + settings.Sigma * z) : g + settings.Sigma * z;
+    /// <summary>The device's conductance during one read, in float (the per-device read path).</summary>
+    public static float Read(float g, ReadSettings settings, float z)
+    {
+        float sigma = (float)settings.Sigma;
+        return settings.Model == NoiseModel.Proportional ? g * (1f + sigma * z) : g + sigma * z;
+    }
 
     /// <summary>Variance (uS^2) of a pair's differential conductance per read, per unit input squared.</summary>
     public static double PairVariance(double gPlus, double gMinus, ReadSettings settings)

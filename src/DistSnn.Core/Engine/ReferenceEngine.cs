@@ -1,15 +1,16 @@
-using System.Numerics.Tensors;
 using DistSnn.Core.Crossbar;
 using DistSnn.Core.Data;
 using DistSnn.Core.Snn;
+using DistSnn.Core.Trial;
 
 namespace DistSnn.Core.Engine;
 
 /// <summary>
-/// The oracle: runs one trial single-threaded, without actors, in the plainest order. A batch of samples
-/// goes through the network one time step at a time; each layer's column groups sum their tiles' partials in
-/// tile-row order. Every random draw is keyed by (seed, trial, sample, step, ...), so neither the batch size
-/// nor the thread running the trial changes a single bit of the result.
+/// The sequential engine: runs one trial on one thread, without actors, as a plain loop over the trial's steps
+/// (<see cref="EncoderStep"/>, <see cref="TileStep"/>, <see cref="NeuronStep"/>, <see cref="ReadoutStep"/>), the
+/// same steps the actors run. A batch goes through the network one round (time step) at a time; each column group
+/// sums its tiles' partials in tile-row order. Every random draw is keyed by (seed, trial, sample, step, ...), so
+/// neither the batch size nor the thread changes a bit of the result.
 /// </summary>
 public sealed class ReferenceEngine
 {
@@ -33,153 +34,127 @@ public sealed class ReferenceEngine
     /// (spike-count readout) or final membrane potentials (membrane readout).</param>
     public TrialResult RunTrial(int trial, Dataset data, double[]? scores = null)
     {
-        if (data.Features != _model.Inputs)
-            throw new ArgumentException($"the data has {data.Features} features but the model takes {_model.Inputs} inputs");
+        var plan = new TrialPlan(_model, _crossbar, data, _seed, _batch);
         if (scores is not null && scores.Length != data.Count * _model.Classes)
             throw new ArgumentException("scores must hold [samples, classes] values");
-
-        Chip chip = Chip.Program(_model, _crossbar, _seed, trial);
-        var state = new BatchState(_model, _batch, chip.MaxTileCols);
-        int classes = _model.Classes;
-        int correct = 0;
-        long clipped = 0, conversions = 0;
-
-        for (int first = 0; first < data.Count; first += _batch)
-        {
-            int count = Math.Min(_batch, data.Count - first);
-            state.Reset();
-            for (int step = 0; step < _model.Timesteps; step++)
-            {
-                for (int s = 0; s < count; s++)
-                {
-                    var key = new ReadKey(_seed, trial, data.FirstIndex + first + s, step);
-                    InputEncoder.Encode(_model.Encoder, data.Sample(first + s), key, new Dac(_crossbar.Dac.Bits),
-                        state.Input(0, s), state.Uniforms);
-                }
-                for (int l = 0; l < _model.Layers.Count; l++)
-                {
-                    var (c, n) = RunLayer(chip.Layers[l], l, state, count, trial, data.FirstIndex + first, step);
-                    clipped += c;
-                    conversions += n;
-                }
-            }
-            for (int s = 0; s < count; s++)
-            {
-                ReadOnlySpan<double> score = state.Score(s);
-                if (Argmax(score) == data.Labels[first + s]) correct++;
-                if (scores is not null) score.CopyTo(scores.AsSpan((first + s) * classes, classes));
-            }
-        }
-        return new TrialResult(correct, data.Count, clipped, conversions);
-    }
-
-    private (long Clipped, long Conversions) RunLayer(ChipLayer chipLayer, int l, BatchState state, int count, int trial, int firstSample, int step)
-    {
-        DenseLayer layer = _model.Layers[l];
-        TileGrid grid = chipLayer.Grid;
-        bool readout = l == _model.Layers.Count - 1;
-        long clipped = 0, conversions = 0;
-
-        for (int s = 0; s < count; s++)
-        {
-            var key = new ReadKey(_seed, trial, firstSample + s, step);
-            ReadOnlySpan<float> input = state.Input(l, s);
-            Span<double> current = state.Current(l);
-            current.Clear();
-            for (int tc = 0; tc < grid.TileCols; tc++)
-            {
-                for (int tr = 0; tr < grid.TileRows; tr++)
-                {
-                    ProgrammedTile tile = chipLayer.Tile(tr, tc);
-                    Span<double> partial = state.Partial[..tile.Cols];
-                    clipped += state.Reader.Read(tile, input.Slice(tile.RowStart, tile.Rows), _crossbar.Device.Read, key, partial);
-                    if (tile.AdcRange > 0) conversions += tile.Cols;
-                    Span<double> target = current.Slice(tile.ColStart, tile.Cols);
-                    TensorPrimitives.Add(target, partial, target);
-                }
-            }
-
-            MembraneNoise.AddBiasAndNoise(layer, l, 0, _model.Neuron.Sigma, key, current, state.Normals);
-            Span<double> membrane = state.Membrane(l, s);
-            if (readout && _model.Readout == ReadoutKind.Membrane)
-            {
-                LifNeuron.Integrate(_model.Neuron, membrane, current);
-                continue;
-            }
-            Span<float> spikes = readout ? state.OutputSpikes : state.Input(l + 1, s);
-            LifNeuron.Step(_model.Neuron, membrane, current, spikes);
-            if (readout)
-            {
-                Span<double> score = state.Score(s);
-                for (int i = 0; i < spikes.Length; i++) score[i] += spikes[i];
-            }
-        }
-        return (clipped, conversions);
+        return new SequentialTrial(plan, trial).Run(scores);
     }
 
     /// <summary>Index of the largest value; ties go to the lowest index.</summary>
-    public static int Argmax(ReadOnlySpan<double> values)
+    public static int Argmax(ReadOnlySpan<double> values) => ReadoutStep.Argmax(values);
+}
+
+/// <summary>One trial's chip and buffers, allocated once; <see cref="Run"/> is the loop over the steps.</summary>
+internal sealed class SequentialTrial
+{
+    private readonly TrialPlan _plan;
+    private readonly int _trial;
+    private readonly Chip _chip;
+    private readonly TileStep _tileStep;
+    private readonly NeuronStep _neuronStep;
+    private readonly ulong[][] _spikes;       // per layer: its packed inputs [batch, WordsFor(inputs)]
+    private readonly float[] _analog;         // direct coding: layer 0's inputs [batch, inputs]
+    private readonly ulong[] _rowSpikes;      // one tile row's inputs [batch, WordsFor(rows)]
+    private readonly float[] _rowAnalog;      // one tile row's analog inputs [batch, rows]
+    private readonly float[] _partial;        // one tile's partials [batch, cols]
+    private readonly float[] _current;        // one group's summed partials [batch, cols]
+    private readonly ulong[] _groupSpikes;    // one group's spikes [batch, WordsFor(cols)]
+    private readonly double[][][] _groupMembranes; // per layer and group: [batch, cols]
+    private readonly double[] _scores;        // [batch, classes]
+
+    public SequentialTrial(TrialPlan plan, int trial)
     {
-        int best = 0;
-        for (int i = 1; i < values.Length; i++)
-            if (values[i] > values[best]) best = i;
-        return best;
+        _plan = plan;
+        _trial = trial;
+        _chip = Chip.Program(plan, trial);
+        int batch = plan.BatchSize, rows = plan.MaxTileRows, cols = plan.MaxTileCols;
+        _tileStep = new TileStep(rows, cols, batch);
+        _neuronStep = new NeuronStep(cols);
+        _spikes = plan.Model.Layers.Select(l => new ulong[batch * PackedSpikes.WordsFor(l.Inputs)]).ToArray();
+        _analog = EncoderStep.IsRate(plan) ? [] : new float[batch * plan.Model.Inputs];
+        _rowSpikes = new ulong[batch * PackedSpikes.WordsFor(rows)];
+        _rowAnalog = EncoderStep.IsRate(plan) ? [] : new float[batch * rows];
+        _partial = new float[batch * cols];
+        _current = new float[batch * cols];
+        _groupSpikes = new ulong[batch * PackedSpikes.WordsFor(cols)];
+        _groupMembranes = plan.Grids.Select(g => Enumerable.Range(0, g.TileCols).Select(tc => new double[batch * g.ColCount(tc)]).ToArray()).ToArray();
+        _scores = new double[batch * plan.Model.Classes];
     }
 
-    /// <summary>Per-batch buffers, allocated once per trial.</summary>
-    private sealed class BatchState
+    public TrialResult Run(double[]? scores)
     {
-        private readonly SnnModel _model;
-        private readonly float[][] _inputs;     // per layer: [batch, layer inputs]
-        private readonly double[][] _membranes; // per layer: [batch, layer outputs]
-        private readonly double[][] _currents;  // per layer: [layer outputs] of the sample being integrated
-        private readonly double[] _scores;      // [batch, classes]
-
-        public BatchState(SnnModel model, int batch, int maxTileCols)
+        int classes = _plan.Model.Classes, correct = 0;
+        var counters = new TileCounters();
+        for (int b = 0; b < _plan.Batches; b++)
         {
-            _model = model;
-            _inputs = model.Layers.Select(l => new float[batch * l.Inputs]).ToArray();
-            _membranes = model.Layers.Select(l => new double[batch * l.Outputs]).ToArray();
-            _currents = model.Layers.Select(l => new double[l.Outputs]).ToArray();
-            _scores = new double[batch * model.Classes];
-            Partial = new double[maxTileCols];
-            OutputSpikes = new float[model.Classes];
-            Uniforms = new double[model.Inputs];
-            Normals = new double[model.Layers.Max(l => l.Outputs)];
-            Reader = new TileReader(maxTileCols);
-        }
-
-        public double[] Partial { get; }
-        public float[] OutputSpikes { get; }
-        public double[] Uniforms { get; }
-        public double[] Normals { get; }
-        public TileReader Reader { get; }
-
-        public void Reset()
-        {
-            foreach (double[] m in _membranes) Array.Clear(m);
+            int samples = _plan.BatchSamples(b);
+            foreach (double[][] layer in _groupMembranes)
+                foreach (double[] m in layer) Array.Clear(m);
             Array.Clear(_scores);
+            for (int step = 0; step < _plan.Model.Timesteps; step++)
+            {
+                ReadKey first = _plan.FirstKey(_trial, b, step);
+                if (EncoderStep.IsRate(_plan)) EncoderStep.Spikes(_plan, b, samples, first, _spikes[0]);
+                else EncoderStep.Analog(_plan, b, samples, _analog);
+                for (int l = 0; l < _plan.Layers; l++) counters += Layer(l, samples, first);
+            }
+            ReadOnlySpan<double> batchScores = _scores.AsSpan(0, samples * classes);
+            correct += ReadoutStep.Correct(batchScores, samples, classes, _plan.Data.Labels.AsSpan(_plan.BatchFirst(b), samples));
+            if (scores is not null) batchScores.CopyTo(scores.AsSpan(_plan.BatchFirst(b) * classes));
         }
+        return new TrialResult(correct, _plan.Data.Count, counters.Clipped, counters.Conversions);
+    }
 
-        public Span<float> Input(int layer, int sample)
+    /// <summary>One round of one layer: every column group reads its tiles in tile-row order, sums, and fires.</summary>
+    private TileCounters Layer(int l, int samples, in ReadKey first)
+    {
+        ChipLayer layer = _chip.Layers[l];
+        TileGrid grid = layer.Grid;
+        bool analog = l == 0 && !EncoderStep.IsRate(_plan);
+        var counters = new TileCounters();
+        for (int tc = 0; tc < grid.TileCols; tc++)
         {
-            int n = _model.Layers[layer].Inputs;
-            return _inputs[layer].AsSpan(sample * n, n);
-        }
+            int cols = grid.ColCount(tc), colStart = grid.ColStart(tc);
+            Span<float> current = _current.AsSpan(0, samples * cols);
+            for (int tr = 0; tr < grid.TileRows; tr++)
+            {
+                ProgrammedTile tile = layer.Tile(tr, tc);
+                Span<float> partial = _partial.AsSpan(0, samples * cols);
+                // A tile row's inputs are cut again for each column group: cheap next to the tile's reads.
+                if (analog) counters += _tileStep.RunAnalog(tile, RowAnalog(grid, tr, samples), samples, first, partial);
+                else counters += _tileStep.Run(tile, RowSpikes(l, grid, tr, samples), samples, first, partial);
+                NeuronStep.AddPartial(current, partial, tr == 0);
+            }
 
-        public Span<double> Membrane(int layer, int sample)
-        {
-            int n = _model.Layers[layer].Outputs;
-            return _membranes[layer].AsSpan(sample * n, n);
+            Span<double> membrane = _groupMembranes[l][tc];
+            if (_plan.IsMembraneReadout(l))
+            {
+                _neuronStep.Integrate(_plan, l, colStart, cols, samples, first, current, membrane);
+                if (first.Step == _plan.Model.Timesteps - 1)
+                    ReadoutStep.TakeMembranes(membrane, samples, colStart, cols, _plan.Model.Classes, _scores);
+                continue;
+            }
+            Span<ulong> spikes = _groupSpikes.AsSpan(0, samples * PackedSpikes.WordsFor(cols));
+            _neuronStep.Fire(_plan, l, colStart, cols, samples, first, current, membrane, spikes);
+            if (_plan.IsLastLayer(l)) ReadoutStep.CountSpikes(spikes, samples, colStart, cols, _plan.Model.Classes, _scores);
+            else PackedSpikes.CopyBatch(spikes, cols, 0, _spikes[l + 1], grid.Outputs, colStart, cols, samples);
         }
+        return counters;
+    }
 
-        public Span<double> Current(int layer) => _currents[layer];
+    private ReadOnlySpan<ulong> RowSpikes(int l, TileGrid grid, int tr, int samples)
+    {
+        int rows = grid.RowCount(tr);
+        Span<ulong> dest = _rowSpikes.AsSpan(0, samples * PackedSpikes.WordsFor(rows));
+        dest.Clear();
+        PackedSpikes.CopyBatch(_spikes[l], grid.Inputs, grid.RowStart(tr), dest, rows, 0, rows, samples);
+        return dest;
+    }
 
-        /// <summary>Spike counts so far (spike-count readout) or the output membrane (membrane readout).</summary>
-        public Span<double> Score(int sample)
-        {
-            int k = _model.Classes;
-            return _model.Readout == ReadoutKind.Membrane ? Membrane(_model.Layers.Count - 1, sample) : _scores.AsSpan(sample * k, k);
-        }
+    private ReadOnlySpan<float> RowAnalog(TileGrid grid, int tr, int samples)
+    {
+        int rows = grid.RowCount(tr), start = grid.RowStart(tr), width = grid.Inputs;
+        for (int s = 0; s < samples; s++) _analog.AsSpan(s * width + start, rows).CopyTo(_rowAnalog.AsSpan(s * rows, rows));
+        return _rowAnalog.AsSpan(0, samples * rows);
     }
 }

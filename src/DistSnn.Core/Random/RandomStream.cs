@@ -1,95 +1,79 @@
 namespace DistSnn.Core.Random;
 
 /// <summary>
-/// The draws of one (study seed, trial, scope, layer, tile, sample, step): an indexable sequence of uniforms
-/// and normals, element <c>e</c> taken from Philox block <c>e / 4</c>, lane <c>e % 4</c>.
-/// Key = (seed, trial); counter = (block, sample, step, scope:4 | layer:8 | tile:20).
+/// The draws of one <see cref="DrawKey"/>: an indexable sequence of 32-bit words, uniforms and standard normals.
+/// Element <c>e</c> is a pure function of (key, e), whatever span it is filled into, so no result depends on how
+/// a caller cuts its work.
+/// <para>Layout (chosen so that 16 Philox blocks fill 64 consecutive elements with whole-vector stores): group
+/// <c>g = e / 64</c> uses the 16 Philox4x32-10 blocks with counter word 0 = <c>16 g + j</c>, j = 0..15; element
+/// <c>e = 64 g + 16 k + j</c> is output word <c>k</c> of block <c>j</c>. Normals are Box-Muller pairs: words 0 and 1
+/// of block j give the cosine normal at k = 0 and the sine normal at k = 1, words 2 and 3 those at k = 2 and 3.</para>
 /// </summary>
 public readonly struct RandomStream
 {
-    private const double TwoPi = 2.0 * Math.PI;
-    private const double Inv2Pow32 = 1.0 / 4294967296.0;
+    private readonly uint _seed, _trial, _word1, _word2, _tag;
 
-    private readonly uint _seed, _trial, _sample, _step, _tag;
-
-    public RandomStream(uint seed, int trial, RandomScope scope, int layer, int tile, int sample, int step)
+    public RandomStream(in DrawKey key)
     {
-        if ((uint)layer > 0xFF) throw new ArgumentOutOfRangeException(nameof(layer), "at most 256 layers");
-        if ((uint)tile > 0xFFFFF) throw new ArgumentOutOfRangeException(nameof(tile), "at most 2^20 tiles per layer");
-        if (trial < 0 || sample < 0 || step < 0) throw new ArgumentOutOfRangeException(nameof(trial));
-        _seed = seed;
-        _trial = (uint)trial;
-        _sample = (uint)sample;
-        _step = (uint)step;
-        _tag = ((uint)scope << 28) | ((uint)layer << 20) | (uint)tile;
+        _seed = key.Seed;
+        _trial = (uint)key.Trial;
+        _word1 = key.Word1;
+        _word2 = key.Word2;
+        _tag = key.Tag;
     }
 
-    /// <summary>Uniform in the open interval (0, 1): never 0, so it can go into a logarithm.</summary>
-    public static double ToUniform(uint bits) => (bits + 0.5) * Inv2Pow32;
-
-    private (uint, uint, uint, uint) Block(long block) =>
-        Philox4x32.Block((uint)block, _sample, _step, _tag, _seed, _trial);
-
-    public double Uniform(long element)
+    /// <summary>Raw 32-bit words for elements <c>first .. first + dest.Length - 1</c>.</summary>
+    public void FillBits(Span<uint> dest, long first = 0)
     {
-        var (a, b, c, d) = Block(element >> 2);
-        uint bits = (element & 3) switch { 0 => a, 1 => b, 2 => c, _ => d };
-        return ToUniform(bits);
+        for (int i = 0; i < dest.Length; i++) dest[i] = Bits(first + i);
     }
 
-    public double Normal(long element)
+    /// <summary>Uniforms in the open interval (0, 1) from the top 24 bits of each word: <c>(b >> 8) + 0.5) 2^-24</c>, exact in float.</summary>
+    public void FillUniform(Span<float> dest, long first = 0)
     {
-        var (a, b, c, d) = Block(element >> 2);
-        int lane = (int)(element & 3);
-        return lane < 2 ? BoxMuller(a, b, lane) : BoxMuller(c, d, lane - 2);
+        for (int i = 0; i < dest.Length; i++) dest[i] = NormalTransform.Uniform24(Bits(first + i));
     }
 
-    /// <summary>Uniforms for elements <c>first .. first + dest.Length - 1</c>.</summary>
-    public void FillUniform(Span<double> dest, long first = 0)
+    /// <summary>Standard normals (float) for elements <c>first .. first + dest.Length - 1</c>.</summary>
+    public void FillNormal(Span<float> dest, long first = 0)
     {
-        int i = 0;
-        while (i < dest.Length)
+        for (int i = 0; i < dest.Length; i++) dest[i] = Normal(first + i);
+    }
+
+    /// <summary>Bernoulli bits: element i (from 0) is set when <c>Uniform24(Bits(i)) &lt; p[i]</c>; packed 64 to a word.</summary>
+    public void FillBernoulli(ReadOnlySpan<float> p, Span<ulong> packed)
+    {
+        packed[..((p.Length + 63) >> 6)].Clear();
+        for (int i = 0; i < p.Length; i++)
+            if (NormalTransform.Uniform24(Bits(i)) < p[i]) packed[i >> 6] |= 1UL << (i & 63);
+    }
+
+    public uint Bits(long element)
+    {
+        var (block, word) = Place(element);
+        var (a, b, c, d) = Philox4x32.Block(block, _word1, _word2, _tag, _seed, _trial);
+        return word switch { 0 => a, 1 => b, 2 => c, _ => d };
+    }
+
+    public float Normal(long element)
+    {
+        var (block, word) = Place(element);
+        var (a, b, c, d) = Philox4x32.Block(block, _word1, _word2, _tag, _seed, _trial);
+        return word switch
         {
-            long element = first + i;
-            var (a, b, c, d) = Block(element >> 2);
-            for (int lane = (int)(element & 3); lane < 4 && i < dest.Length; lane++, i++)
-                dest[i] = ToUniform(lane switch { 0 => a, 1 => b, 2 => c, _ => d });
-        }
+            0 => NormalTransform.Cosine(a, b),
+            1 => NormalTransform.Sine(a, b),
+            2 => NormalTransform.Cosine(c, d),
+            _ => NormalTransform.Sine(c, d),
+        };
     }
 
-    /// <summary>Standard normals for elements <c>first .. first + dest.Length - 1</c> (Box-Muller on lane pairs).</summary>
-    public void FillNormal(Span<double> dest, long first = 0)
+    /// <summary>Philox counter word 0 and output word of element <paramref name="element"/>.</summary>
+    private static (uint Block, int Word) Place(long element)
     {
-        int i = 0;
-        while (i < dest.Length)
-        {
-            long element = first + i;
-            var (a, b, c, d) = Block(element >> 2);
-            int lane = (int)(element & 3);
-            if (lane == 0 && i + 4 <= dest.Length)
-            {
-                // Whole block: both Box-Muller pairs, each giving a cosine and a sine normal.
-                BoxMullerPair(a, b, out dest[i], out dest[i + 1]);
-                BoxMullerPair(c, d, out dest[i + 2], out dest[i + 3]);
-                i += 4;
-                continue;
-            }
-            for (; lane < 4 && i < dest.Length; lane++, i++)
-                dest[i] = lane < 2 ? BoxMuller(a, b, lane) : BoxMuller(c, d, lane - 2);
-        }
-    }
-
-    private static double BoxMuller(uint u, uint v, int which)
-    {
-        BoxMullerPair(u, v, out double z0, out double z1);
-        return which == 0 ? z0 : z1;
-    }
-
-    private static void BoxMullerPair(uint u, uint v, out double z0, out double z1)
-    {
-        double radius = Math.Sqrt(-2.0 * Math.Log(ToUniform(u)));
-        double angle = TwoPi * ToUniform(v);
-        z0 = radius * Math.Cos(angle);
-        z1 = radius * Math.Sin(angle);
+        if (element < 0) throw new ArgumentOutOfRangeException(nameof(element));
+        long group = element >> 6;
+        int within = (int)(element & 63);
+        return ((uint)(group * 16 + (within & 15)), within >> 4);
     }
 }

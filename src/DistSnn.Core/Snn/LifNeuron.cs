@@ -1,37 +1,40 @@
+using System.Runtime.CompilerServices;
+
 namespace DistSnn.Core.Snn;
 
 /// <summary>
-/// Leaky integrate-and-fire dynamics of a population, one time step (IF when beta = 1):
-/// <c>u = beta*u + I</c>, spike when <c>u &gt;= threshold</c>, then reset. The current <c>I</c> already holds
-/// the synaptic input, the bias and any membrane noise.
+/// Leaky integrate-and-fire dynamics of one neuron, one time step (IF when beta = 1):
+/// <c>u = beta*u + I</c>, spike when <c>u &gt;= threshold</c>, then reset. The input <c>I</c> already holds the
+/// synaptic current, the bias and any membrane noise.
 /// </summary>
 public static class LifNeuron
 {
-    /// <summary>Integrates and fires; writes 1 or 0 per neuron into <paramref name="spikes"/>.</summary>
-    public static void Step(NeuronSettings neuron, Span<double> membrane, ReadOnlySpan<double> current, Span<float> spikes)
+    /// <summary>Integrates and fires one neuron; returns whether it spiked.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Step(NeuronSettings neuron, ref double membrane, double input)
     {
-        double beta = neuron.Beta, threshold = neuron.Threshold;
-        for (int i = 0; i < membrane.Length; i++)
+        double u = neuron.Beta * membrane + input;
+        bool fires = u >= neuron.Threshold;
+        if (fires)
         {
-            double u = beta * membrane[i] + current[i];
-            bool fires = u >= threshold;
-            if (fires)
+            u = neuron.Reset switch
             {
-                u = neuron.Reset switch
-                {
-                    ResetMode.Subtract => u - threshold,
-                    ResetMode.Zero => 0.0,
-                    _ => u,
-                };
-            }
-            membrane[i] = u;
-            spikes[i] = fires ? 1f : 0f;
+                ResetMode.Subtract => u - neuron.Threshold,
+                ResetMode.Zero => 0.0,
+                _ => u,
+            };
         }
+        membrane = u;
+        return fires;
     }
 
-    /// <summary>A non-spiking (readout) population: integrates only.</summary>
-    public static void Integrate(NeuronSettings neuron, Span<double> membrane, ReadOnlySpan<double> current)
+    /// <summary>A population: writes 1 or 0 per neuron into <paramref name="spikes"/>.</summary>
+    public static void Step(NeuronSettings neuron, Span<double> membrane, ReadOnlySpan<double> current, Span<float> spikes)
     {
-        for (int i = 0; i < membrane.Length; i++) membrane[i] = neuron.Beta * membrane[i] + current[i];
+        for (int i = 0; i < membrane.Length; i++) spikes[i] = Step(neuron, ref membrane[i], current[i]) ? 1f : 0f;
     }
+
+    /// <summary>A non-spiking (readout) neuron: integrates only.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Integrate(NeuronSettings neuron, ref double membrane, double input) => membrane = neuron.Beta * membrane + input;
 }

@@ -1,14 +1,14 @@
 using Akka.Actor;
 using DistSnn.Core.Crossbar;
-using DistSnn.Core.Snn;
+using DistSnn.Core.Trial;
 using DistSnn.Runtime.Protocol;
 
 namespace DistSnn.Runtime.Actors;
 
 /// <summary>
-/// Turns a batch of samples into the first layer's inputs, round by round, and sends each tile of layer 0 the
-/// rows it reads: bit-packed spikes (rate coding) or analog values after the DAC (direct coding). It keeps at
-/// most <see cref="RoundsAhead"/> rounds of a batch ahead of the first layer, so memory stays bounded.
+/// Runs the <see cref="EncoderStep"/> for a batch, round by round, and sends each tile of layer 0 the rows it
+/// reads: packed spikes (rate coding) or analog values after the DAC (direct coding). It keeps at most
+/// <see cref="RoundsAhead"/> rounds of a batch ahead of the first layer, so memory stays bounded.
 /// </summary>
 public sealed class EncoderActor : ReceiveActor
 {
@@ -17,16 +17,12 @@ public sealed class EncoderActor : ReceiveActor
 
     private readonly TrialSetup _setup;
     private readonly IReadOnlyList<IActorRef> _tiles;
-    private readonly double[] _scratch;
-    private readonly Dac _dac;
     private readonly Dictionary<int, EncodeBatch> _batches = new();
 
     public EncoderActor(TrialSetup setup, IReadOnlyList<IActorRef> firstLayerTiles)
     {
         _setup = setup;
         _tiles = firstLayerTiles;
-        _scratch = new double[setup.Model.Inputs];
-        _dac = new Dac(setup.Crossbar.Dac.Bits);
 
         Receive<EncodeBatch>(batch =>
         {
@@ -44,19 +40,26 @@ public sealed class EncoderActor : ReceiveActor
     /// <summary>Encodes one round of a batch and sends each first-layer tile the rows it reads.</summary>
     private void Encode(EncodeBatch batch, int round)
     {
-        TileGrid grid = _setup.Grids[0];
-        int width = _setup.Model.Inputs;
-        var input = new float[batch.Samples * width];
-        for (int s = 0; s < batch.Samples; s++)
+        TrialPlan plan = _setup.Plan;
+        TileGrid grid = plan.Grids[0];
+        int width = plan.Model.Inputs, samples = batch.Samples;
+        ulong[]? spikes = null;
+        float[]? analog = null;
+        if (EncoderStep.IsRate(plan))
         {
-            var key = new ReadKey(_setup.Seed, _setup.Trial, _setup.SampleKey(batch.Batch, s), round);
-            InputEncoder.Encode(_setup.Model.Encoder, _setup.Data.Sample(batch.First + s), key, _dac, input.AsSpan(s * width, width), _scratch);
+            spikes = new ulong[samples * PackedSpikes.WordsFor(width)];
+            EncoderStep.Spikes(plan, batch.Batch, samples, _setup.FirstKey(batch.Batch, round), spikes);
+        }
+        else
+        {
+            analog = new float[samples * width];
+            EncoderStep.Analog(plan, batch.Batch, samples, analog);
         }
         foreach (var (tileRow, from, count) in SpikeRouting.Overlaps(grid, 0, width))
         {
-            IProtocolMessage segment = _setup.Model.Encoder == EncoderKind.Rate
-                ? SpikeRouting.Pack(batch.Batch, round, input, batch.Samples, width, 0, from, count)
-                : Analog(batch.Batch, round, input, batch.Samples, width, from, count);
+            IProtocolMessage segment = spikes is not null
+                ? SpikeRouting.Segment(batch.Batch, round, spikes, samples, width, 0, from, count)
+                : Analog(batch.Batch, round, analog!, samples, width, from, count);
             for (int tc = 0; tc < grid.TileCols; tc++) _tiles[grid.Index(tileRow, tc)].Tell(segment);
         }
     }

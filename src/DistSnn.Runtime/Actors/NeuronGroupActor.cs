@@ -1,15 +1,15 @@
 using Akka.Actor;
 using DistSnn.Core.Crossbar;
-using DistSnn.Core.Snn;
+using DistSnn.Core.Trial;
 using DistSnn.Runtime.Protocol;
 
 namespace DistSnn.Runtime.Actors;
 
 /// <summary>
-/// The neurons behind one column group of a layer (outputs <c>[ColStart, ColStart + Cols)</c>). For each batch it
-/// integrates the rounds strictly in order: a round is complete when the partials of every tile row have
-/// arrived, whatever order they came in; they are summed in tile-row order, biased, noised, integrated and
-/// fired, and the spikes go to the next layer's tiles (or the readout).
+/// The neurons behind one column group of a layer (outputs <c>[ColStart, ColStart + Cols)</c>): message plumbing
+/// around the <see cref="NeuronStep"/>. For each batch it integrates the rounds strictly in order: a round is
+/// complete when the partials of every tile row have arrived, whatever order they came in; they are summed in
+/// tile-row order, integrated and fired, and the packed spikes go to the next layer's tiles (or the readout).
 /// </summary>
 public sealed class NeuronGroupActor : ReceiveActor
 {
@@ -18,7 +18,8 @@ public sealed class NeuronGroupActor : ReceiveActor
     private readonly int _colStart, _cols, _tileRows;
     private readonly IReadOnlyList<IActorRef> _next;
     private readonly Dictionary<int, BatchState> _batches = new();
-    private readonly double[] _current, _normals;
+    private readonly NeuronStep _step;
+    private readonly float[] _current;
 
     /// <param name="next">The next layer's tiles by tile index, or a single readout for the last layer.</param>
     public NeuronGroupActor(TrialSetup setup, int layer, int tileCol, IReadOnlyList<IActorRef> next)
@@ -30,8 +31,8 @@ public sealed class NeuronGroupActor : ReceiveActor
         _cols = grid.ColCount(tileCol);
         _tileRows = grid.TileRows;
         _next = next;
-        _current = new double[_cols];
-        _normals = new double[_cols];
+        _step = new NeuronStep(_cols);
+        _current = new float[setup.Plan.BatchSize * _cols];
 
         Receive<PartialSums>(partial =>
         {
@@ -50,51 +51,42 @@ public sealed class NeuronGroupActor : ReceiveActor
         });
     }
 
-    private bool IsMembraneReadout => _setup.IsLastLayer(_layer) && _setup.Model.Readout == ReadoutKind.Membrane;
-
     private void Integrate(int batchIndex, BatchState batch)
     {
-        int round = batch.NextRound;
+        int round = batch.NextRound, samples = batch.Samples;
         PartialSums[] partials = batch.Take(round);
-        var spikes = new float[batch.Samples * _cols];
-        var layer = _setup.Model.Layers[_layer];
-        for (int s = 0; s < batch.Samples; s++)
-        {
-            Array.Clear(_current);
-            foreach (PartialSums p in partials)
-            {
-                ReadOnlySpan<double> values = p.Values.AsSpan(s * _cols, _cols);
-                for (int c = 0; c < _cols; c++) _current[c] += values[c];
-            }
-            var key = new ReadKey(_setup.Seed, _setup.Trial, _setup.SampleKey(batchIndex, s), round);
-            MembraneNoise.AddBiasAndNoise(layer, _layer, _colStart, _setup.Model.Neuron.Sigma, key, _current, _normals);
-            Span<double> membrane = batch.Membrane(s);
-            if (IsMembraneReadout) LifNeuron.Integrate(_setup.Model.Neuron, membrane, _current);
-            else LifNeuron.Step(_setup.Model.Neuron, membrane, _current, spikes.AsSpan(s * _cols, _cols));
-        }
+        Span<float> current = _current.AsSpan(0, samples * _cols);
+        for (int tr = 0; tr < partials.Length; tr++) NeuronStep.AddPartial(current, partials[tr].Values, tr == 0);
+        ReadKey first = _setup.FirstKey(batchIndex, round);
         batch.NextRound++;
-        Send(batchIndex, round, batch, spikes);
+
+        if (_setup.Plan.IsMembraneReadout(_layer))
+        {
+            _step.Integrate(_setup.Plan, _layer, _colStart, _cols, samples, first, current, batch.Membranes);
+            if (round == _setup.Model.Timesteps - 1)
+                _next[0].Tell(new OutputMembrane(batchIndex, _colStart, _cols, samples, batch.Membranes));
+        }
+        else
+        {
+            var spikes = new ulong[samples * PackedSpikes.WordsFor(_cols)];
+            _step.Fire(_setup.Plan, _layer, _colStart, _cols, samples, first, current, batch.Membranes, spikes);
+            Send(batchIndex, round, samples, spikes);
+        }
         // The first layer's first group paces the encoder (through the trial actor, which knows it).
         if (_layer == 0 && _colStart == 0) Context.Parent.Tell(new RoundIntegrated(batchIndex, round));
     }
 
-    private void Send(int batchIndex, int round, BatchState batch, float[] spikes)
+    private void Send(int batchIndex, int round, int samples, ulong[] spikes)
     {
-        if (IsMembraneReadout)
-        {
-            if (round == _setup.Model.Timesteps - 1)
-                _next[0].Tell(new OutputMembrane(batchIndex, _colStart, _cols, batch.Samples, batch.MembraneValues));
-            return;
-        }
         if (_setup.IsLastLayer(_layer))
         {
-            _next[0].Tell(SpikeRouting.Pack(batchIndex, round, spikes, batch.Samples, _cols, _colStart, _colStart, _cols));
+            _next[0].Tell(new SpikeSegment(batchIndex, round, _colStart, _cols, samples, spikes));
             return;
         }
         TileGrid nextGrid = _setup.Grids[_layer + 1];
         foreach (var (tileRow, from, count) in SpikeRouting.Overlaps(nextGrid, _colStart, _cols))
         {
-            SpikeSegment segment = SpikeRouting.Pack(batchIndex, round, spikes, batch.Samples, _cols, _colStart, from, count);
+            SpikeSegment segment = SpikeRouting.Segment(batchIndex, round, spikes, samples, _cols, _colStart, from, count);
             for (int tc = 0; tc < nextGrid.TileCols; tc++) _next[nextGrid.Index(tileRow, tc)].Tell(segment);
         }
     }
@@ -106,9 +98,7 @@ public sealed class NeuronGroupActor : ReceiveActor
 
         public int Samples { get; } = samples;
         public int NextRound { get; set; }
-        public double[] MembraneValues { get; } = new double[samples * cols];
-
-        public Span<double> Membrane(int sample) => MembraneValues.AsSpan(sample * cols, cols);
+        public double[] Membranes { get; } = new double[samples * cols];
 
         public void Add(PartialSums partial)
         {

@@ -1,13 +1,13 @@
 using Akka.Actor;
-using DistSnn.Core.Engine;
 using DistSnn.Core.Snn;
+using DistSnn.Core.Trial;
 using DistSnn.Runtime.Protocol;
 
 namespace DistSnn.Runtime.Actors;
 
 /// <summary>
-/// Collects the last layer's output for each batch (spike counts over all rounds, or the final membranes),
-/// scores every sample (argmax, ties to the lowest class) and tells the trial how many were right.
+/// Collects the last layer's output for each batch (packed spikes of every round, or the final membranes), runs
+/// the <see cref="ReadoutStep"/> on it and tells the trial how many samples were right.
 /// </summary>
 public sealed class ReadoutActor : ReceiveActor
 {
@@ -27,20 +27,13 @@ public sealed class ReadoutActor : ReceiveActor
         Receive<SpikeSegment>(segment =>
         {
             Scores scores = Get(segment.Batch, segment.Samples);
-            int words = SpikePacking.WordsFor(segment.Count);
-            var spikes = new float[segment.Count];
-            for (int s = 0; s < segment.Samples; s++)
-            {
-                SpikePacking.Unpack(segment.Bits.AsSpan(s * words, words), spikes);
-                for (int i = 0; i < segment.Count; i++) scores.Values[s * classes + segment.Start + i] += spikes[i];
-            }
+            ReadoutStep.CountSpikes(segment.Bits, segment.Samples, segment.Start, segment.Count, classes, scores.Values);
             Arrived(segment.Batch, scores);
         });
         Receive<OutputMembrane>(output =>
         {
             Scores scores = Get(output.Batch, output.Samples);
-            for (int s = 0; s < output.Samples; s++)
-                output.Values.AsSpan(s * output.Count, output.Count).CopyTo(scores.Values.AsSpan(s * classes + output.Start, output.Count));
+            ReadoutStep.TakeMembranes(output.Values, output.Samples, output.Start, output.Count, classes, scores.Values);
             Arrived(output.Batch, scores);
         });
     }
@@ -56,9 +49,8 @@ public sealed class ReadoutActor : ReceiveActor
     {
         if (++scores.Received < _expected) return;
         _batches.Remove(batch);
-        int classes = _setup.Model.Classes, first = _setup.BatchFirst(batch), correct = 0;
-        for (int s = 0; s < scores.Samples; s++)
-            if (ReferenceEngine.Argmax(scores.Values.AsSpan(s * classes, classes)) == _setup.Data.Labels[first + s]) correct++;
+        int first = _setup.Plan.BatchFirst(batch);
+        int correct = ReadoutStep.Correct(scores.Values, scores.Samples, _setup.Model.Classes, _setup.Data.Labels.AsSpan(first, scores.Samples));
         _trial.Tell(new BatchScored(batch, scores.Samples, correct));
     }
 

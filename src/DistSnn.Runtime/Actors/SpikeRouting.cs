@@ -1,5 +1,5 @@
 using DistSnn.Core.Crossbar;
-using DistSnn.Core.Snn;
+using DistSnn.Core.Trial;
 using DistSnn.Runtime.Protocol;
 
 namespace DistSnn.Runtime.Actors;
@@ -22,13 +22,14 @@ public static class SpikeRouting
         }
     }
 
-    /// <summary>Packs values <c>[from, from + n)</c> of each sample's spike vector (sample-major, <paramref name="width"/> per sample) into a segment.</summary>
-    public static SpikeSegment Pack(int batch, int round, float[] spikes, int samples, int width, int offset, int from, int n)
+    /// <summary>The segment of inputs <c>[from, from + n)</c> of packed spikes <paramref name="spikes"/> whose bit 0
+    /// is input <paramref name="offset"/> and which are <paramref name="width"/> wide per sample. When the segment is
+    /// the whole of them, the words are shared, not copied (a sent array is never written again).</summary>
+    public static SpikeSegment Segment(int batch, int round, ulong[] spikes, int samples, int width, int offset, int from, int n)
     {
-        int words = SpikePacking.WordsFor(n);
-        var bits = new ulong[samples * words];
-        for (int s = 0; s < samples; s++)
-            SpikePacking.Pack(spikes.AsSpan(s * width + (from - offset), n), bits.AsSpan(s * words, words));
+        if (from == offset && n == width) return new SpikeSegment(batch, round, from, n, samples, spikes);
+        var bits = new ulong[samples * PackedSpikes.WordsFor(n)];
+        PackedSpikes.CopyBatch(spikes, width, from - offset, bits, n, 0, n, samples);
         return new SpikeSegment(batch, round, from, n, samples, bits);
     }
 }

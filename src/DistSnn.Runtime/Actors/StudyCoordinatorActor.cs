@@ -4,6 +4,7 @@ using DistSnn.Core.Data;
 using DistSnn.Core.Engine;
 using DistSnn.Core.Snn;
 using DistSnn.Core.Study;
+using DistSnn.Core.Trial;
 using DistSnn.Runtime.Cluster;
 using DistSnn.Runtime.Protocol;
 
@@ -24,6 +25,7 @@ public sealed class StudyCoordinatorActor : ReceiveActor
     private readonly StudySpec _spec;
     private readonly SnnModel _model;
     private readonly Dataset _data;
+    private readonly PointPlans _plans;
     private readonly int _localWorkers;
     private readonly int _minWorkers;
     private readonly Action<TrialRecord> _onResult;
@@ -66,6 +68,7 @@ public sealed class StudyCoordinatorActor : ReceiveActor
         _spec = spec;
         _model = model;
         _data = data;
+        _plans = new PointPlans(spec, model, data);
         _localWorkers = localWorkers;
         _minWorkers = minWorkers;
         _onWorkers = onWorkers;
@@ -261,7 +264,7 @@ public sealed class StudyCoordinatorActor : ReceiveActor
     private void StartLocal((int Point, int Trial) item, TrialActor.SpreadTiles? spread = null)
     {
         var (point, trial) = item;
-        TrialSetup setup = TrialSetup.ForPoint(_spec, point, trial, _model, _data);
+        var setup = new TrialSetup(_plans.For(point), trial);
         IActorRef actor = Context.ActorOf(Props.Create(() => new TrialActor(setup, point, Self, spread)), $"trial-{point}-{trial}-{Guid.NewGuid():N}");
         _running[actor] = item;
     }

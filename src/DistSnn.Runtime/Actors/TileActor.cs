@@ -1,38 +1,36 @@
 using Akka.Actor;
 using DistSnn.Core.Crossbar;
-using DistSnn.Core.Snn;
+using DistSnn.Core.Trial;
 using DistSnn.Runtime.Protocol;
 
 namespace DistSnn.Runtime.Actors;
 
 /// <summary>
-/// One crossbar tile of one trial. It programs its own conductances (its fabrication and programming draws),
-/// waits until the inputs of all its rows have arrived for a (batch, round), reads itself once per sample
-/// (read noise, ADC) and sends the partial column currents to its neuron group. A tile placed on another node
-/// (spread placement) is created before its group exists: it keeps what arrives until <see cref="AttachGroup"/>
-/// names the group.
+/// One crossbar tile of one trial: message plumbing around the <see cref="TileStep"/>. It programs its own
+/// conductances (its fabrication and programming draws), waits until the inputs of all its rows have arrived for a
+/// (batch, round), runs the tile step on the whole batch and sends the partial column currents to its neuron
+/// group. A tile placed on another node (spread placement) is created before its group exists: it keeps what
+/// arrives until <see cref="AttachGroup"/> names the group.
 /// </summary>
 public sealed class TileActor : ReceiveActor, IWithUnboundedStash
 {
     private readonly TrialSetup _setup;
     private readonly int _layer;
-    private readonly int _tileRow;
     private IActorRef _group = ActorRefs.Nobody;
     private readonly ProgrammedTile _tile;
-    private readonly TileReader _reader;
+    private readonly TileStep _step;
+    private readonly int _words;
     private readonly Dictionary<(int Batch, int Round), PendingInput> _pending = new();
-    private long _clipped, _conversions;
+    private TileCounters _counters;
 
     /// <param name="group">Where the partial sums go; null for a placed tile, which waits for <see cref="AttachGroup"/>.</param>
     public TileActor(TrialSetup setup, int layer, int tileRow, int tileCol, IActorRef? group)
     {
         _setup = setup;
         _layer = layer;
-        _tileRow = tileRow;
-        TileGrid grid = setup.Grids[layer];
-        _tile = ProgrammedTile.Program(setup.Model.Layers[layer], layer, grid, tileRow, tileCol, setup.LayerWmax[layer],
-            setup.Crossbar, setup.Seed, setup.Trial);
-        _reader = new TileReader(grid.Cols);
+        _tile = setup.Plan.ProgramTile(setup.Trial, layer, tileRow, tileCol);
+        _step = new TileStep(_tile.Rows, _tile.Cols, setup.Plan.BatchSize);
+        _words = PackedSpikes.WordsFor(_tile.Rows);
 
         if (group is null)
         {
@@ -61,26 +59,30 @@ public sealed class TileActor : ReceiveActor, IWithUnboundedStash
     {
         Receive<SpikeSegment>(segment =>
         {
-            PendingInput input = Pending(segment.Batch, segment.Round, segment.Samples);
-            int words = SpikePacking.WordsFor(segment.Count);
-            for (int s = 0; s < segment.Samples; s++)
-                SpikePacking.Unpack(segment.Bits.AsSpan(s * words, words), input.Row(s, segment.Start - _tile.RowStart, segment.Count));
+            // The usual case: one segment is all of this tile's rows, and its words are read as they are.
+            if (segment.Start == _tile.RowStart && segment.Count == _tile.Rows)
+            {
+                Read(segment.Batch, segment.Round, segment.Samples, segment.Bits, null);
+                return;
+            }
+            PendingInput input = Pending(segment.Batch, segment.Round, segment.Samples, analog: false);
+            PackedSpikes.CopyBatch(segment.Bits, segment.Count, 0, input.Spikes!, _tile.Rows, segment.Start - _tile.RowStart, segment.Count, segment.Samples);
             Arrived(segment.Batch, segment.Round, input, segment.Count);
         });
         Receive<AnalogSegment>(segment =>
         {
-            PendingInput input = Pending(segment.Batch, segment.Round, segment.Samples);
+            PendingInput input = Pending(segment.Batch, segment.Round, segment.Samples, analog: true);
             for (int s = 0; s < segment.Samples; s++)
-                segment.Values.AsSpan(s * segment.Count, segment.Count).CopyTo(input.Row(s, segment.Start - _tile.RowStart, segment.Count));
+                segment.Values.AsSpan(s * segment.Count, segment.Count).CopyTo(input.Analog.AsSpan(s * _tile.Rows + segment.Start - _tile.RowStart, segment.Count));
             Arrived(segment.Batch, segment.Round, input, segment.Count);
         });
-        Receive<TileTotalsRequest>(_ => Sender.Tell(new TileTotals(_layer, _tile.Index, _clipped, _conversions)));
+        Receive<TileTotalsRequest>(_ => Sender.Tell(new TileTotals(_layer, _tile.Index, _counters.Clipped, _counters.Conversions)));
     }
 
-    private PendingInput Pending(int batch, int round, int samples)
+    private PendingInput Pending(int batch, int round, int samples, bool analog)
     {
         if (!_pending.TryGetValue((batch, round), out PendingInput? input))
-            _pending[(batch, round)] = input = new PendingInput(samples, _tile.Rows);
+            _pending[(batch, round)] = input = new PendingInput(samples, analog ? null : new ulong[samples * _words], analog ? new float[samples * _tile.Rows] : []);
         return input;
     }
 
@@ -89,26 +91,26 @@ public sealed class TileActor : ReceiveActor, IWithUnboundedStash
         input.Covered += rows;
         if (input.Covered < _tile.Rows) return;
         _pending.Remove((batch, round));
+        Read(batch, round, input.Samples, input.Spikes, input.Analog);
+    }
 
-        int cols = _tile.Cols;
-        var values = new double[input.Samples * cols];
-        for (int s = 0; s < input.Samples; s++)
-        {
-            var key = new ReadKey(_setup.Seed, _setup.Trial, _setup.SampleKey(batch, s), round);
-            _clipped += _reader.Read(_tile, input.Row(s, 0, _tile.Rows), _setup.Crossbar.Device.Read, key, values.AsSpan(s * cols, cols));
-            if (_tile.AdcRange > 0) _conversions += cols;
-        }
-        _group.Tell(new PartialSums(batch, round, _tileRow, input.Samples, cols, values));
+    /// <summary>One tile step on the batch's inputs (spikes, or analog values when <paramref name="spikes"/> is null).</summary>
+    private void Read(int batch, int round, int samples, ulong[]? spikes, float[]? analog)
+    {
+        var values = new float[samples * _tile.Cols];
+        ReadKey first = _setup.FirstKey(batch, round);
+        _counters += spikes is not null
+            ? _step.Run(_tile, spikes, samples, first, values)
+            : _step.RunAnalog(_tile, analog, samples, first, values);
+        _group.Tell(new PartialSums(batch, round, _tile.TileRow, samples, _tile.Cols, values));
     }
 
     /// <summary>The inputs of one (batch, round) collected so far, sample-major.</summary>
-    private sealed class PendingInput(int samples, int rows)
+    private sealed class PendingInput(int samples, ulong[]? spikes, float[] analog)
     {
-        private readonly float[] _values = new float[samples * rows];
-
         public int Samples { get; } = samples;
+        public ulong[]? Spikes { get; } = spikes;
+        public float[] Analog { get; } = analog;
         public int Covered { get; set; }
-
-        public Span<float> Row(int sample, int offset, int count) => _values.AsSpan(sample * rows + offset, count);
     }
 }

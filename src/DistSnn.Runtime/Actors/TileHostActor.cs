@@ -4,6 +4,7 @@ using DistSnn.Core.Crossbar;
 using DistSnn.Core.Data;
 using DistSnn.Core.Snn;
 using DistSnn.Core.Study;
+using DistSnn.Core.Trial;
 using DistSnn.Runtime.Protocol;
 
 namespace DistSnn.Runtime.Actors;
@@ -20,6 +21,7 @@ public sealed class TileHostActor : ReceiveActor
     private readonly StudySpec _spec;
     private readonly SnnModel _model;
     private readonly Dataset _data;
+    private readonly PointPlans _plans;
     private readonly Dictionary<IActorRef, HostedTrial> _trials = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private bool _hosting;
@@ -30,6 +32,7 @@ public sealed class TileHostActor : ReceiveActor
         _spec = spec;
         _model = model;
         _data = data;
+        _plans = new PointPlans(spec, model, data);
 
         Receive<HostTile>(request =>
         {
@@ -45,7 +48,7 @@ public sealed class TileHostActor : ReceiveActor
             }
             if (!_trials.TryGetValue(Sender, out HostedTrial? hosted))
             {
-                hosted = new HostedTrial(TrialSetup.ForPoint(_spec, request.Point, request.Trial, _model, _data));
+                hosted = new HostedTrial(new TrialSetup(_plans.For(request.Point), request.Trial));
                 _trials[Sender] = hosted;
                 Context.Watch(Sender);
             }

@@ -151,6 +151,6 @@ public sealed class TrialActor : ReceiveActor
     private void Admit()
     {
         int batch = _nextBatch++;
-        _encoder.Tell(new EncodeBatch(batch, _setup.BatchFirst(batch), _setup.BatchSamples(batch)));
+        _encoder.Tell(new EncodeBatch(batch, _setup.Plan.BatchFirst(batch), _setup.Plan.BatchSamples(batch)));
     }
 }

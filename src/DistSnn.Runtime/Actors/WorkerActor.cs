@@ -3,6 +3,7 @@ using Akka.Event;
 using DistSnn.Core.Data;
 using DistSnn.Core.Snn;
 using DistSnn.Core.Study;
+using DistSnn.Core.Trial;
 using DistSnn.Runtime.Cluster;
 using DistSnn.Runtime.Protocol;
 
@@ -26,6 +27,7 @@ public sealed class WorkerActor : ReceiveActor
     private StudySpec? _spec;
     private SnnModel? _model;
     private Dataset? _data;
+    private PointPlans? _plans;
     private IActorRef _tileHost = ActorRefs.Nobody;
 
     public WorkerActor(int threads, PackageCache cache)
@@ -101,8 +103,8 @@ public sealed class WorkerActor : ReceiveActor
         });
         Receive<RunTrial>(run =>
         {
-            if (_spec is null || _model is null || _data is null) return;
-            TrialSetup setup = TrialSetup.ForPoint(_spec, run.Point, run.Trial, _model, _data);
+            if (_plans is null) return;
+            var setup = new TrialSetup(_plans.For(run.Point), run.Trial);
             Context.ActorOf(Props.Create(() => new TrialActor(setup, run.Point, Self)), $"trial-{run.Point}-{run.Trial}-{Guid.NewGuid():N}");
         });
         Receive<HostTile>(request => _tileHost.Forward(request));
@@ -162,6 +164,7 @@ public sealed class WorkerActor : ReceiveActor
             return;
         }
         (_spec, _model, _data) = (spec, model, data);
+        _plans = new PointPlans(spec, model, data);
         if (!_tileHost.IsNobody()) Context.Stop(_tileHost);
         _tileHost = Context.ActorOf(Props.Create(() => new TileHostActor(package.Hash, spec, model, data)), $"tiles-{package.Hash[..12]}-{Guid.NewGuid():N}");
         _log.Info("study '{0}' ({1}) ready: asking for {2} trial(s)", _spec.Name, package.Hash[..12], _threads);

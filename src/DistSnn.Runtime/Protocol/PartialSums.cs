@@ -3,7 +3,7 @@ using MessagePack;
 namespace DistSnn.Runtime.Protocol;
 
 /// <summary>
-/// A tile's column currents (weight units, after read noise and the ADC) for one round of one batch:
+/// A tile's column currents (weight units, float, after read noise and the ADC) for one round of one batch:
 /// <c>Values[s * Cols + c]</c>. <c>TileRow</c> tells the neuron group where it goes in the fixed summation order.
 /// </summary>
 [MessagePackObject]
@@ -13,4 +13,4 @@ public sealed record PartialSums(
     [property: Key(2)] int TileRow,
     [property: Key(3)] int Samples,
     [property: Key(4)] int Cols,
-    [property: Key(5)] double[] Values) : IProtocolMessage;
+    [property: Key(5)] float[] Values) : IProtocolMessage;

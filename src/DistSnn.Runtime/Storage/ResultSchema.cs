@@ -2,11 +2,13 @@ namespace DistSnn.Runtime.Storage;
 
 /// <summary>
 /// The tables of <c>results.db</c>: one <c>study</c> row (the spec and its hash) and one <c>trials</c> row per
-/// (point, trial). Raise <see cref="Format"/> whenever a table changes incompatibly; older files are then refused.
+/// (point, trial). Raise <see cref="Format"/> whenever a table changes incompatibly or the same spec would give
+/// other draws (a trial of an older file could not be completed to the same results); older files are then refused.
+/// Format 2: the batch kernel (float accumulation per tile, vectorised Philox layout, polynomial normals).
 /// </summary>
 internal static class ResultSchema
 {
-    public const string Format = "distsnn-results/1";
+    public const string Format = "distsnn-results/2";
 
     // The single row's id is pinned to 1 so a second study can never be inserted into the same file.
     public const string CreateTables = """

@@ -225,7 +225,12 @@ public sealed class ResultStore : IDisposable
         using SqliteDataReader row = study.ExecuteReader();
         if (!row.Read()) throw new InputException(path, "study", "expected the study's row, found none");
         string format = row.GetString(0), storedHash = row.GetString(1), hash = ResultFiles.SpecHash(spec);
-        if (format != ResultSchema.Format) throw new InputException(path, "format", $"expected {ResultSchema.Format}, found {format}");
+        if (format != ResultSchema.Format)
+        {
+            throw new InputException(path, "format",
+                $"expected {ResultSchema.Format}, found {format}: these results were written by an older DistSnn whose random draws differ, " +
+                "so the study cannot be resumed to the same results; run it again with --overwrite or choose another --out");
+        }
         if (storedHash != hash)
         {
             throw new InputException(path, "spec",

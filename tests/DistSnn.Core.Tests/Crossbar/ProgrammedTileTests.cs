@@ -1,5 +1,7 @@
 using DistSnn.Core.Crossbar;
+using DistSnn.Core.Data;
 using DistSnn.Core.Snn;
+using DistSnn.Core.Trial;
 
 namespace DistSnn.Core.Tests.Crossbar;
 
@@ -13,8 +15,12 @@ public class ProgrammedTileTests
         return new DenseLayer(outputs, inputs, w, null);
     }
 
-    private static Chip ProgramOne(DenseLayer layer, CrossbarSettings settings, int trial = 0) =>
-        Chip.Program(new SnnModel([layer], new NeuronSettings(), EncoderKind.Rate, 1, ReadoutKind.SpikeCount), settings, 5, trial);
+    private static Chip ProgramOne(DenseLayer layer, CrossbarSettings settings, int trial = 0)
+    {
+        var model = new SnnModel([layer], new NeuronSettings(), EncoderKind.Rate, 1, ReadoutKind.SpikeCount);
+        var noData = new Dataset("none", layer.Inputs, [], [], layer.Outputs);
+        return Chip.Program(new TrialPlan(model, settings, noData, 5, 1), trial);
+    }
 
     [Theory]
     [InlineData(0.0, ScaleMode.PerLayer)]

@@ -43,13 +43,13 @@ public class ReadNoiseDistributionTests
         var reader = new TileReader(128);
         var fast = new double[Reads, 128];
         var oracle = new double[Reads, 128];
-        var partial = new double[128];
+        var partial = new float[128];
         for (int read = 0; read < Reads; read++)
         {
             var key = new ReadKey(3, 0, 0, read);
-            reader.Read(fastTile, spikes, new ReadSettings(model, sigma, ReadNoisePath.Column), key, partial);
+            reader.Read(fastTile, spikes, key, partial);
             for (int c = 0; c < 128; c++) fast[read, c] = partial[c];
-            reader.Read(deviceTile, spikes, new ReadSettings(model, sigma, ReadNoisePath.Device), key, partial);
+            reader.Read(deviceTile, spikes, key, partial);
             for (int c = 0; c < 128; c++) oracle[read, c] = partial[c];
         }
 

@@ -1,6 +1,7 @@
 using DistSnn.Core.Crossbar;
 using DistSnn.Core.Data;
 using DistSnn.Core.Engine;
+using DistSnn.Core.Random;
 using DistSnn.Core.Snn;
 
 namespace DistSnn.Core.Tests.Engine;
@@ -13,13 +14,16 @@ public class IdealCrossbarTests
     {
         var counts = new double[data.Count * model.Classes];
         var input = new float[model.Inputs];
-        var scratch = new double[model.Inputs];
+        var uniforms = new float[model.Inputs];
         for (int s = 0; s < data.Count; s++)
         {
             var membranes = model.Layers.Select(l => new double[l.Outputs]).ToArray();
             for (int t = 0; t < model.Timesteps; t++)
             {
-                InputEncoder.Encode(model.Encoder, data.Sample(s), new ReadKey(seed, trial, data.FirstIndex + s, t), new Dac(0), input, scratch);
+                // Rate coding: input i spikes when its uniform (Encoder stream of sample and step, element i) is below the pixel.
+                DrawKey.Read(seed, trial, RandomScope.Encoder, 0, 0, data.FirstIndex + s, t).Stream().FillUniform(uniforms);
+                ReadOnlySpan<float> pixels = data.Sample(s);
+                for (int i = 0; i < input.Length; i++) input[i] = uniforms[i] < pixels[i] ? 1f : 0f;
                 float[] x = input;
                 for (int l = 0; l < model.Layers.Count; l++)
                 {

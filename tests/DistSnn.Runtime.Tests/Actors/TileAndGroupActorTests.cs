@@ -4,6 +4,7 @@ using DistSnn.Core.Crossbar;
 using DistSnn.Core.Data;
 using DistSnn.Core.Models;
 using DistSnn.Core.Snn;
+using DistSnn.Core.Trial;
 using DistSnn.Runtime.Actors;
 using DistSnn.Runtime.Protocol;
 
@@ -18,7 +19,7 @@ public class TileAndGroupActorTests : TestKit
     public TileAndGroupActorTests() : base(ProtocolConfig.LocalTest.WithFallback(RuntimeConfig.Local(1))) { }
 
     private static TrialSetup Setup(SnnModel model) =>
-        new(model, new CrossbarSettings { Tile = new(32, 32) }, BuiltinDatasets.Digits("test"), 1, 0, 4, 2);
+        new(new TrialPlan(model, new CrossbarSettings { Tile = new(32, 32) }, BuiltinDatasets.Digits("test"), 1, 4), 0, 2);
 
     [Fact]
     public void A_tile_turns_known_spikes_into_the_sums_of_the_active_rows_weights()
@@ -29,21 +30,22 @@ public class TileAndGroupActorTests : TestKit
         IActorRef tile = Sys.ActorOf(Props.Create(() => new TileActor(setup, 0, 1, 0, group.Ref)));
 
         // Two samples; the inputs arrive in two segments, as from two neuron groups.
-        var spikes = new float[2 * 32];
+        var spikes = new ulong[2];
         int[] active0 = [0, 5, 17, 31], active1 = [3, 4];
-        foreach (int r in active0) spikes[r] = 1;
-        foreach (int r in active1) spikes[32 + r] = 1;
-        tile.Tell(SpikeRouting.Pack(7, 3, spikes, 2, 32, 32, 48, 16));
+        foreach (int r in active0) spikes[0] |= 1UL << r;
+        foreach (int r in active1) spikes[1] |= 1UL << r;
+        tile.Tell(SpikeRouting.Segment(7, 3, spikes, 2, 32, 32, 48, 16));
         group.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
-        tile.Tell(SpikeRouting.Pack(7, 3, spikes, 2, 32, 32, 32, 16));
+        tile.Tell(SpikeRouting.Segment(7, 3, spikes, 2, 32, 32, 32, 16));
 
         var partial = group.ExpectMsg<PartialSums>();
         Assert.Equal((7, 3, 1, 2, 32), (partial.Batch, partial.Round, partial.TileRow, partial.Samples, partial.Cols));
         DenseLayer layer = Digits.Layers[0];
         for (int c = 0; c < 32; c++)
         {
-            Assert.Equal(active0.Sum(r => (double)layer.Weight(c, 32 + r)), partial.Values[c], 12);
-            Assert.Equal(active1.Sum(r => (double)layer.Weight(c, 32 + r)), partial.Values[32 + c], 12);
+            // Float sums in row order, as the tile step defines them.
+            Assert.Equal(active0.Aggregate(0f, (sum, r) => sum + layer.Weight(c, 32 + r)), partial.Values[c]);
+            Assert.Equal(active1.Aggregate(0f, (sum, r) => sum + layer.Weight(c, 32 + r)), partial.Values[32 + c]);
         }
     }
 
@@ -56,7 +58,7 @@ public class TileAndGroupActorTests : TestKit
         IActorRef group = Sys.ActorOf(Props.Create(() => new NeuronGroupActor(setup, 1, 0, new[] { readout.Ref })));
 
         // Partial currents per (batch, round, tile row) for one sample: the sum decides the spikes.
-        double Current(int batch, int round, int tileRow) => 0.15 + 0.1 * batch + 0.05 * round + 0.2 * tileRow;
+        float Current(int batch, int round, int tileRow) => 0.15f + 0.1f * batch + 0.05f * round + 0.2f * tileRow;
         PartialSums Partial(int batch, int round, int tileRow) =>
             new(batch, round, tileRow, 1, 10, Enumerable.Repeat(Current(batch, round, tileRow), 10).ToArray());
 
@@ -74,10 +76,10 @@ public class TileAndGroupActorTests : TestKit
             foreach (SpikeSegment segment in mine)
             {
                 var spikes = new float[10];
-                SpikePacking.Unpack(segment.Bits, spikes);
+                PackedSpikes.Unpack(segment.Bits, spikes);
                 for (int i = 0; i < 10; i++)
                 {
-                    u[i] += Current(batch, segment.Round, 0) + Current(batch, segment.Round, 1) + bias[i];
+                    u[i] += (double)(Current(batch, segment.Round, 0) + Current(batch, segment.Round, 1)) + bias[i];
                     bool fires = u[i] >= 1;
                     if (fires) u[i] -= 1;
                     Assert.Equal(fires ? 1f : 0f, spikes[i]);

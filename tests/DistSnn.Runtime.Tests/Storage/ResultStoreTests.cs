@@ -37,7 +37,7 @@ public class ResultStoreTests
         using SqliteDataReader row = query.ExecuteReader();
 
         Assert.True(row.Read());
-        Assert.Equal("distsnn-results/1", row.GetString(0));
+        Assert.Equal("distsnn-results/2", row.GetString(0));
         Assert.Equal("demo", row.GetString(1));
         Assert.Equal(1L, row.GetInt64(2));
         Assert.Equal(ResultFiles.SpecHash(spec), row.GetString(3));

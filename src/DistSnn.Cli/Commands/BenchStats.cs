@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using System.Text.Json;
+using DistSnn.Core.Snn;
+using DistSnn.Core.Study;
+using DistSnn.Core.Trial;
+
+namespace DistSnn.Cli.Commands;
+
+/// <summary>
+/// What one study process measured about itself, written as one JSON object to the file named by
+/// <c>DISTSNN_BENCH_STATS</c> when the study ends: how <c>distsnn bench</c> reads the figures of a whole process
+/// (CPU time, peak memory, garbage collections, synaptic events) that only the process itself knows.
+/// </summary>
+public sealed record BenchStats(
+    double CpuSeconds, long PeakRssBytes, int Gen0, int Gen1, int Gen2, long SynapticEvents, long Trials, long SampleSteps, double AccuracyMean)
+{
+    public const string Variable = "DISTSNN_BENCH_STATS";
+
+    public static void WriteIfAsked(StudySpec spec, int samples, SnnModel model, int trialsRun, double accuracyMean)
+    {
+        if (Environment.GetEnvironmentVariable(Variable) is not { Length: > 0 } path) return;
+        using var process = Process.GetCurrentProcess();
+        long steps = (long)trialsRun * samples * spec.Points.Select(p => p.Settings.Apply(model).Timesteps).DefaultIfEmpty(model.Timesteps).Max();
+        var stats = new BenchStats(process.TotalProcessorTime.TotalSeconds, process.PeakWorkingSet64,
+            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), TileStep.SynapticEvents, trialsRun, steps, accuracyMean);
+        File.WriteAllText(path, JsonSerializer.Serialize(stats));
+    }
+
+    public static BenchStats Read(string path) =>
+        JsonSerializer.Deserialize<BenchStats>(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path}: no statistics");
+}

@@ -1,0 +1,86 @@
+using System.Numerics.Tensors;
+using DistSnn.Core.Crossbar;
+using DistSnn.Core.Random;
+using DistSnn.Core.Snn;
+
+namespace DistSnn.Core.Trial;
+
+/// <summary>
+/// The neuron step of one column group (layer outputs <c>[colStart, colStart + cols)</c>) for one round of a batch.
+/// The group's synaptic current is the sum of its tiles' partials in tile-row order (<see cref="AddPartial"/>);
+/// then, per neuron, <c>u = beta u + ((I + b) + sigma z)</c> with the digital bias b and membrane noise z (Neuron
+/// stream of (trial, layer, sample, step), element = neuron index), spike when <c>u &gt;= theta</c>, reset. Spikes
+/// come out packed, bit i being neuron <c>colStart + i</c>. Holds scratch: one per thread or actor.
+/// </summary>
+public sealed class NeuronStep
+{
+    private readonly float[] _normals;
+
+    public NeuronStep(int maxCols) => _normals = new float[maxCols];
+
+    /// <summary>Adds one tile's partials into the group's current: the first tile row copies, the next ones add, in tile-row order.</summary>
+    public static void AddPartial(Span<float> current, ReadOnlySpan<float> partial, bool firstTileRow)
+    {
+        if (firstTileRow) partial[..current.Length].CopyTo(current);
+        else TensorPrimitives.Add(current, partial[..current.Length], current);
+    }
+
+    /// <summary>Integrates and fires: <paramref name="current"/> and <paramref name="membrane"/> are <c>[samples, cols]</c>,
+    /// <paramref name="spikes"/> receives <c>[samples, WordsFor(cols)]</c>.</summary>
+    public void Fire(TrialPlan plan, int layer, int colStart, int cols, int samples, in ReadKey first,
+        ReadOnlySpan<float> current, Span<double> membrane, Span<ulong> spikes)
+    {
+        NeuronSettings neuron = plan.Model.Neuron;
+        int words = PackedSpikes.WordsFor(cols);
+        spikes[..(samples * words)].Clear();
+        for (int s = 0; s < samples; s++)
+        {
+            ReadOnlySpan<float> z = Noise(plan, layer, colStart, cols, first with { Sample = first.Sample + s });
+            ReadOnlySpan<float> bias = Bias(plan, layer, colStart, cols);
+            Span<ulong> bits = spikes.Slice(s * words, words);
+            Span<double> u = membrane.Slice(s * cols, cols);
+            ReadOnlySpan<float> i = current.Slice(s * cols, cols);
+            double sigma = neuron.Sigma;
+            for (int c = 0; c < cols; c++)
+            {
+                double input = Input(i[c], bias, z, sigma, c);
+                if (LifNeuron.Step(neuron, ref u[c], input)) bits[c >> 6] |= 1UL << (c & 63);
+            }
+        }
+    }
+
+    /// <summary>A non-spiking readout group: integrates only.</summary>
+    public void Integrate(TrialPlan plan, int layer, int colStart, int cols, int samples, in ReadKey first,
+        ReadOnlySpan<float> current, Span<double> membrane)
+    {
+        NeuronSettings neuron = plan.Model.Neuron;
+        for (int s = 0; s < samples; s++)
+        {
+            ReadOnlySpan<float> z = Noise(plan, layer, colStart, cols, first with { Sample = first.Sample + s });
+            ReadOnlySpan<float> bias = Bias(plan, layer, colStart, cols);
+            Span<double> u = membrane.Slice(s * cols, cols);
+            ReadOnlySpan<float> i = current.Slice(s * cols, cols);
+            for (int c = 0; c < cols; c++) LifNeuron.Integrate(neuron, ref u[c], Input(i[c], bias, z, neuron.Sigma, c));
+        }
+    }
+
+    private static double Input(float current, ReadOnlySpan<float> bias, ReadOnlySpan<float> z, double sigma, int c)
+    {
+        double input = current;
+        if (!bias.IsEmpty) input += bias[c];
+        if (!z.IsEmpty) input += sigma * z[c];
+        return input;
+    }
+
+    private static ReadOnlySpan<float> Bias(TrialPlan plan, int layer, int colStart, int cols) =>
+        plan.Model.Layers[layer].Bias is { } b ? b.AsSpan(colStart, cols) : default;
+
+    /// <summary>This sample's membrane noise for the group's neurons; empty without membrane noise.</summary>
+    private ReadOnlySpan<float> Noise(TrialPlan plan, int layer, int colStart, int cols, in ReadKey key)
+    {
+        if (!(plan.Model.Neuron.Sigma > 0)) return default;
+        Span<float> z = _normals.AsSpan(0, cols);
+        key.Stream(RandomScope.Neuron, layer, 0).FillNormal(z, colStart);
+        return z;
+    }
+}

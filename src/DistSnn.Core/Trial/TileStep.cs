@@ -1,0 +1,294 @@
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using DistSnn.Core.Crossbar;
+using DistSnn.Core.Random;
+
+namespace DistSnn.Core.Trial;
+
+/// <summary>
+/// The tile step: one round of a batch through one programmed tile. In: each sample's inputs to the tile's rows
+/// (packed spikes, or analog values for direct coding). Out: each sample's partial column currents in weight
+/// units, and the tile's counters. For column <c>c</c> of sample <c>s</c>:
+/// <code>
+///   I_c = sum over active rows r, in increasing r, of x_r w_rc            (float; x_r = 1 for a spike)
+///   I_c += sqrt(sum over active r of x_r^2 v_rc) z_c                     (column read noise, z_c ~ N(0, 1))
+///   I_c = ADC(I_c)                                                       (if the tile has a non-ideal ADC)
+/// </code>
+/// with <c>w = (G+ - G-) k</c> and <c>v = s_r^2 (G+^2 + G-^2) k^2</c> precomputed when the tile was programmed, and
+/// <c>z_c</c> element c of the ReadColumn stream of (trial, layer, tile, sample, step). Every column adds its rows
+/// in row order whatever the vector width, so the result is the scalar oracle's (<see cref="TileReader"/>) bit
+/// for bit on every CPU. The per-device read path runs the oracle itself, sample by sample.
+/// <para>Speed: the tile is laid out in column blocks (<see cref="ProgrammedTile.Blocks"/>) that stay in L1 while
+/// every sample of the batch passes through; a sample's active rows are listed once from the set bits (TZCNT),
+/// then each block adds those rows' 64 floats into accumulators that stay in registers.</para>
+/// Holds scratch buffers: one per thread or actor. Allocates nothing per call.
+/// </summary>
+public sealed class TileStep
+{
+    private const int RowFloats = ProgrammedTile.BlockRowFloats;
+
+    private readonly int _maxRows, _maxCols, _maxSamples;
+    private readonly int[] _active;       // [sample * maxRows + i]: the i-th active row of the sample
+    private readonly float[] _inputs;     // analog inputs of the active rows, same layout
+    private readonly int[] _activeCount;  // [sample]
+    private readonly float[] _variance;   // [sample * cols + c]: summed read-noise variance
+    private readonly float[] _normals;    // [cols]
+    private readonly float[] _unpacked;   // one sample's inputs for the oracle (per-device path)
+    private readonly TileReader _oracle;
+
+    private static long _synapticEvents;
+
+    /// <summary>Synaptic events (active input rows times tile columns, summed over samples) read by every tile step
+    /// of this process so far: what <c>distsnn bench</c> reports per second. One atomic add per call, none per spike.</summary>
+    public static long SynapticEvents => Interlocked.Read(ref _synapticEvents);
+
+    public TileStep(int maxRows, int maxCols, int maxSamples)
+    {
+        _maxRows = maxRows;
+        _maxCols = maxCols;
+        _maxSamples = maxSamples;
+        _active = new int[maxSamples * maxRows];
+        _inputs = new float[maxSamples * maxRows];
+        _activeCount = new int[maxSamples];
+        _variance = new float[maxSamples * maxCols];
+        _normals = new float[maxCols];
+        _unpacked = new float[maxRows];
+        _oracle = new TileReader(maxCols);
+    }
+
+    /// <summary>Binary inputs: <paramref name="spikes"/> holds, per sample, <c>PackedSpikes.WordsFor(tile.Rows)</c>
+    /// words, bit r being local row r. <paramref name="partials"/> receives <c>[samples, tile.Cols]</c>.</summary>
+    /// <param name="first">The read key of the batch's first sample; sample s is <c>first.Sample + s</c>.</param>
+    public TileCounters Run(ProgrammedTile tile, ReadOnlySpan<ulong> spikes, int samples, in ReadKey first, Span<float> partials)
+    {
+        Check(tile, samples, partials);
+        int words = PackedSpikes.WordsFor(tile.Rows);
+        if (spikes.Length < samples * words) throw new ArgumentException("the spikes do not cover the tile's rows for every sample");
+        if (tile.ReadPath == TileReadPath.Device)
+        {
+            int clipped = 0;
+            Span<float> input = _unpacked.AsSpan(0, tile.Rows);
+            for (int s = 0; s < samples; s++)
+            {
+                PackedSpikes.Unpack(spikes.Slice(s * words, words), input);
+                clipped += _oracle.Read(tile, input, first with { Sample = first.Sample + s }, partials.Slice(s * tile.Cols, tile.Cols));
+            }
+            return Counted(tile, samples, clipped);
+        }
+
+        long active = 0;
+        for (int s = 0; s < samples; s++)
+            active += _activeCount[s] = PackedSpikes.SetBits(spikes.Slice(s * words, words), _active.AsSpan(s * _maxRows, _maxRows));
+        Interlocked.Add(ref _synapticEvents, active * tile.Cols);
+        Span<float> sums = stackalloc float[RowFloats];
+        for (int b = 0; b < tile.BlockCount; b++)
+        {
+            ReadOnlySpan<float> block = tile.Blocks.AsSpan(b * tile.Rows * RowFloats, tile.Rows * RowFloats);
+            for (int s = 0; s < samples; s++)
+            {
+                SumRows(block, _active.AsSpan(s * _maxRows, _activeCount[s]), sums);
+                Store(tile, b, s, sums, partials);
+            }
+        }
+        return Finish(tile, samples, first, partials);
+    }
+
+    /// <summary>Analog inputs (direct coding, after the DAC): <c>inputs[s * tile.Rows + r]</c> in [0, 1].</summary>
+    public TileCounters RunAnalog(ProgrammedTile tile, ReadOnlySpan<float> inputs, int samples, in ReadKey first, Span<float> partials)
+    {
+        Check(tile, samples, partials);
+        int rows = tile.Rows;
+        if (inputs.Length < samples * rows) throw new ArgumentException("the inputs do not cover the tile's rows for every sample");
+        if (tile.ReadPath == TileReadPath.Device)
+        {
+            int clipped = 0;
+            for (int s = 0; s < samples; s++)
+                clipped += _oracle.Read(tile, inputs.Slice(s * rows, rows), first with { Sample = first.Sample + s }, partials.Slice(s * tile.Cols, tile.Cols));
+            return Counted(tile, samples, clipped);
+        }
+
+        long active = 0;
+        for (int s = 0; s < samples; s++)
+        {
+            int n = 0;
+            for (int r = 0; r < rows; r++)
+            {
+                float x = inputs[s * rows + r];
+                if (x == 0f) continue;
+                _active[s * _maxRows + n] = r;
+                _inputs[s * _maxRows + n] = x;
+                n++;
+            }
+            _activeCount[s] = n;
+            active += n;
+        }
+        Interlocked.Add(ref _synapticEvents, active * tile.Cols);
+        Span<float> sums = stackalloc float[RowFloats];
+        bool variance = tile.ReadVariance is not null;
+        for (int b = 0; b < tile.BlockCount; b++)
+        {
+            ReadOnlySpan<float> block = tile.Blocks.AsSpan(b * rows * RowFloats, rows * RowFloats);
+            for (int s = 0; s < samples; s++)
+            {
+                int n = _activeCount[s];
+                SumWeightedRows(block, _active.AsSpan(s * _maxRows, n), _inputs.AsSpan(s * _maxRows, n), variance, sums);
+                Store(tile, b, s, sums, partials);
+            }
+        }
+        return Finish(tile, samples, first, partials);
+    }
+
+    private void Check(ProgrammedTile tile, int samples, Span<float> partials)
+    {
+        if (tile.Rows > _maxRows || tile.Cols > _maxCols || samples > _maxSamples || samples < 0)
+            throw new ArgumentException($"a {tile.Rows} x {tile.Cols} tile with {samples} samples does not fit this step's buffers ({_maxRows} x {_maxCols}, {_maxSamples})");
+        if (partials.Length < samples * tile.Cols) throw new ArgumentException("partials must hold [samples, cols] values");
+    }
+
+    /// <summary>Moves one block's sums of one sample to its partials (and its variances to the scratch).</summary>
+    private void Store(ProgrammedTile tile, int block, int sample, ReadOnlySpan<float> sums, Span<float> partials)
+    {
+        int cols = tile.Cols, first = block * tile.BlockCols, width = Math.Min(tile.BlockCols, cols - first);
+        sums[..width].CopyTo(partials.Slice(sample * cols + first, width));
+        if (tile.ReadVariance is not null) sums.Slice(tile.BlockCols, width).CopyTo(_variance.AsSpan(sample * cols + first, width));
+    }
+
+    /// <summary>Column read noise, then the ADC.</summary>
+    private TileCounters Finish(ProgrammedTile tile, int samples, in ReadKey first, Span<float> partials)
+    {
+        int cols = tile.Cols, clipped = 0;
+        for (int s = 0; s < samples; s++)
+        {
+            Span<float> current = partials.Slice(s * cols, cols);
+            if (tile.ReadPath == TileReadPath.Column)
+            {
+                Span<float> z = _normals.AsSpan(0, cols);
+                (first with { Sample = first.Sample + s }).Stream(RandomScope.ReadColumn, tile.Layer, tile.Index).FillNormal(z);
+                Span<float> noise = _variance.AsSpan(s * cols, cols);
+                // sqrt, multiply and add rounded separately, as the oracle does: never fused.
+                TensorPrimitives.Sqrt(noise, noise);
+                TensorPrimitives.Multiply(noise, z, noise);
+                TensorPrimitives.Add(current, noise, current);
+            }
+            clipped += TileReader.Convert(tile, current);
+        }
+        return Counted(tile, samples, clipped);
+    }
+
+    private static TileCounters Counted(ProgrammedTile tile, int samples, int clipped) =>
+        new(clipped, tile.Adc is null ? 0 : (long)samples * tile.Cols);
+
+    /// <summary><c>sums[i] = sum over rows r in the list, in order, of block[r * 64 + i]</c>, i = 0..63.</summary>
+    internal static void SumRows(ReadOnlySpan<float> block, ReadOnlySpan<int> rows, Span<float> sums)
+    {
+        ref float b = ref MemoryMarshal.GetReference(block);
+        ref float dest = ref MemoryMarshal.GetReference(sums);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
+            foreach (int r in rows)
+            {
+                nuint o = (nuint)(r * RowFloats);
+                a0 += Vector512.LoadUnsafe(ref b, o);
+                a1 += Vector512.LoadUnsafe(ref b, o + 16);
+                a2 += Vector512.LoadUnsafe(ref b, o + 32);
+                a3 += Vector512.LoadUnsafe(ref b, o + 48);
+            }
+            a0.StoreUnsafe(ref dest, 0);
+            a1.StoreUnsafe(ref dest, 16);
+            a2.StoreUnsafe(ref dest, 32);
+            a3.StoreUnsafe(ref dest, 48);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
+            foreach (int r in rows)
+            {
+                nuint o = (nuint)(r * RowFloats);
+                a0 += Vector256.LoadUnsafe(ref b, o);
+                a1 += Vector256.LoadUnsafe(ref b, o + 8);
+                a2 += Vector256.LoadUnsafe(ref b, o + 16);
+                a3 += Vector256.LoadUnsafe(ref b, o + 24);
+                a4 += Vector256.LoadUnsafe(ref b, o + 32);
+                a5 += Vector256.LoadUnsafe(ref b, o + 40);
+                a6 += Vector256.LoadUnsafe(ref b, o + 48);
+                a7 += Vector256.LoadUnsafe(ref b, o + 56);
+            }
+            a0.StoreUnsafe(ref dest, 0);
+            a1.StoreUnsafe(ref dest, 8);
+            a2.StoreUnsafe(ref dest, 16);
+            a3.StoreUnsafe(ref dest, 24);
+            a4.StoreUnsafe(ref dest, 32);
+            a5.StoreUnsafe(ref dest, 40);
+            a6.StoreUnsafe(ref dest, 48);
+            a7.StoreUnsafe(ref dest, 56);
+        }
+        else
+        {
+            SumRowsScalar(block, rows, sums);
+        }
+    }
+
+    /// <summary>The same sums one float at a time: for CPUs without vector instructions, and as the tests' check.</summary>
+    internal static void SumRowsScalar(ReadOnlySpan<float> block, ReadOnlySpan<int> rows, Span<float> sums)
+    {
+        sums[..RowFloats].Clear();
+        foreach (int r in rows)
+        {
+            ReadOnlySpan<float> row = block.Slice(r * RowFloats, RowFloats);
+            for (int i = 0; i < RowFloats; i++) sums[i] += row[i];
+        }
+    }
+
+    /// <summary>
+    /// Analog rows: <c>sums[i] += x_r * block[r * 64 + i]</c> for the weights and, when the block carries variances
+    /// (its second half), <c>sums[i] += (x_r * x_r) * block[r * 64 + i]</c> for them; products rounded before the add.
+    /// </summary>
+    internal static void SumWeightedRows(ReadOnlySpan<float> block, ReadOnlySpan<int> rows, ReadOnlySpan<float> inputs, bool variance, Span<float> sums)
+    {
+        if (!Vector256.IsHardwareAccelerated)
+        {
+            SumWeightedRowsScalar(block, rows, inputs, variance, sums);
+            return;
+        }
+        ref float b = ref MemoryMarshal.GetReference(block);
+        Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
+        for (int i = 0; i < rows.Length; i++)
+        {
+            nuint o = (nuint)(rows[i] * RowFloats);
+            float x = inputs[i];
+            var low = Vector256.Create(x);
+            var high = variance ? Vector256.Create(x * x) : low;
+            a0 += low * Vector256.LoadUnsafe(ref b, o);
+            a1 += low * Vector256.LoadUnsafe(ref b, o + 8);
+            a2 += low * Vector256.LoadUnsafe(ref b, o + 16);
+            a3 += low * Vector256.LoadUnsafe(ref b, o + 24);
+            a4 += high * Vector256.LoadUnsafe(ref b, o + 32);
+            a5 += high * Vector256.LoadUnsafe(ref b, o + 40);
+            a6 += high * Vector256.LoadUnsafe(ref b, o + 48);
+            a7 += high * Vector256.LoadUnsafe(ref b, o + 56);
+        }
+        ref float dest = ref MemoryMarshal.GetReference(sums);
+        a0.StoreUnsafe(ref dest, 0);
+        a1.StoreUnsafe(ref dest, 8);
+        a2.StoreUnsafe(ref dest, 16);
+        a3.StoreUnsafe(ref dest, 24);
+        a4.StoreUnsafe(ref dest, 32);
+        a5.StoreUnsafe(ref dest, 40);
+        a6.StoreUnsafe(ref dest, 48);
+        a7.StoreUnsafe(ref dest, 56);
+    }
+
+    internal static void SumWeightedRowsScalar(ReadOnlySpan<float> block, ReadOnlySpan<int> rows, ReadOnlySpan<float> inputs, bool variance, Span<float> sums)
+    {
+        sums[..RowFloats].Clear();
+        for (int k = 0; k < rows.Length; k++)
+        {
+            ReadOnlySpan<float> row = block.Slice(rows[k] * RowFloats, RowFloats);
+            float x = inputs[k], high = variance ? x * x : x;
+            for (int i = 0; i < RowFloats / 2; i++) sums[i] += x * row[i];
+            for (int i = RowFloats / 2; i < RowFloats; i++) sums[i] += high * row[i];
+        }
+    }
+}

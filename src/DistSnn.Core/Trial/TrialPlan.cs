@@ -1,0 +1,73 @@
+using DistSnn.Core.Crossbar;
+using DistSnn.Core.Data;
+using DistSnn.Core.Snn;
+using DistSnn.Core.Study;
+
+namespace DistSnn.Core.Trial;
+
+/// <summary>
+/// Everything a trial of one sweep point needs that does not depend on the trial, built once per point: the model
+/// as the point runs it, the crossbar, each layer's tile grid and weight scale, the data subset, how it is cut into
+/// batches and what each sample's random draws are keyed by. Both engines run trials from a plan, so the layout
+/// is written once.
+/// </summary>
+public sealed class TrialPlan
+{
+    public TrialPlan(SnnModel model, CrossbarSettings crossbar, Dataset data, uint seed, int batchSize)
+    {
+        if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), "batch must be at least 1");
+        if (data.Features != model.Inputs)
+            throw new ArgumentException($"the data has {data.Features} features but the model takes {model.Inputs} inputs");
+        Model = model;
+        Crossbar = crossbar;
+        Data = data;
+        Seed = seed;
+        BatchSize = batchSize;
+        Grids = model.Layers.Select(l => new TileGrid(l.Inputs, l.Outputs, crossbar.Tile)).ToArray();
+        LayerWmax = model.Layers.Select(l => (double)l.MaxAbsWeight()).ToArray();
+        MaxTileRows = Grids.Max(g => Math.Min(g.Rows, g.Inputs));
+        MaxTileCols = Grids.Max(g => Math.Min(g.Cols, g.Outputs));
+    }
+
+    /// <summary>The plan of sweep point <paramref name="point"/>: the model and crossbar as the point sets them.</summary>
+    public static TrialPlan ForPoint(StudySpec spec, int point, SnnModel model, Dataset data)
+    {
+        PointSettings settings = spec.Points[point].Settings;
+        return new TrialPlan(settings.Apply(model), settings.Crossbar, data, spec.Seed, spec.Batch);
+    }
+
+    public SnnModel Model { get; }
+    public CrossbarSettings Crossbar { get; }
+    public Dataset Data { get; }
+    public uint Seed { get; }
+    public int BatchSize { get; }
+
+    public IReadOnlyList<TileGrid> Grids { get; }
+
+    /// <summary>Each layer's largest |w|: the per-layer conductance scale.</summary>
+    public IReadOnlyList<double> LayerWmax { get; }
+
+    /// <summary>The tallest and widest tile of any layer: what step buffers must hold.</summary>
+    public int MaxTileRows { get; }
+    public int MaxTileCols { get; }
+
+    public int Layers => Model.Layers.Count;
+    public bool IsLastLayer(int layer) => layer == Model.Layers.Count - 1;
+
+    /// <summary>The last layer integrates without spiking and is read from its membranes.</summary>
+    public bool IsMembraneReadout(int layer) => IsLastLayer(layer) && Model.Readout == ReadoutKind.Membrane;
+
+    public int Batches => (Data.Count + BatchSize - 1) / BatchSize;
+    public int BatchFirst(int batch) => batch * BatchSize;
+    public int BatchSamples(int batch) => Math.Min(BatchSize, Data.Count - batch * BatchSize);
+
+    /// <summary>The sample's index in its source data set: what its random draws are keyed by.</summary>
+    public int SampleKey(int batch, int sample) => Data.FirstIndex + BatchFirst(batch) + sample;
+
+    /// <summary>The read key of the first sample of <paramref name="batch"/> at <paramref name="step"/>; sample s of the batch is <c>Sample + s</c>.</summary>
+    public ReadKey FirstKey(int trial, int batch, int step) => new(Seed, trial, SampleKey(batch, 0), step);
+
+    /// <summary>Programs tile (tileRow, tileCol) of layer <paramref name="layer"/> for trial <paramref name="trial"/>.</summary>
+    public ProgrammedTile ProgramTile(int trial, int layer, int tileRow, int tileCol) =>
+        ProgrammedTile.Program(Model.Layers[layer], layer, Grids[layer], tileRow, tileCol, LayerWmax[layer], Crossbar, Seed, trial);
+}

@@ -81,4 +81,26 @@ public class ResumeTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("hash", run.Stderr);
     }
+
+    [Fact]
+    public void Resume_of_results_written_by_the_older_format_is_refused()
+    {
+        string spec = _dir.File("resume.yaml", Spec.Replace("trials: 30", "trials: 2"));
+        string outDir = _dir.Combine("out");
+        Assert.Equal(0, CliRun.Of("study", spec, "--out", outDir, "--quiet").ExitCode);
+        // What a results.db of DistSnn before the batch kernel says of itself: its draws differ from today's.
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(outDir, "results.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE study SET format = 'distsnn-results/1'";
+            command.ExecuteNonQuery();
+        }
+        var run = CliRun.Of("study", spec, "--out", outDir, "--resume", "--quiet");
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error:", run.Stderr);
+        Assert.Contains("distsnn-results/1", run.Stderr);
+        Assert.Contains("older DistSnn", run.Stderr);
+        Assert.Single(run.StderrLines);
+    }
 }

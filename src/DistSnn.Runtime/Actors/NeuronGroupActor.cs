@@ -54,9 +54,14 @@ public sealed class NeuronGroupActor : ReceiveActor
     private void Integrate(int batchIndex, BatchState batch)
     {
         int round = batch.NextRound, samples = batch.Samples;
-        PartialSums[] partials = batch.Take(round);
+        PartialSums?[] partials = batch.Take(round);
         Span<float> current = _current.AsSpan(0, samples * _cols);
-        for (int tr = 0; tr < partials.Length; tr++) NeuronStep.AddPartial(current, partials[tr].Values, tr == 0);
+        for (int tr = 0; tr < partials.Length; tr++)
+        {
+            NeuronStep.AddPartial(current, partials[tr]!.Values, tr == 0);
+            PartialBuffers.Return(partials[tr]!.Values);
+        }
+        batch.Release(partials);
         ReadKey first = _setup.FirstKey(batchIndex, round);
         batch.NextRound++;
 
@@ -91,10 +96,11 @@ public sealed class NeuronGroupActor : ReceiveActor
         }
     }
 
-    /// <summary>One batch's membranes and the partials that arrived ahead of their round.</summary>
+    /// <summary>One batch's membranes and the partials that arrived ahead of their round (slot arrays reused).</summary>
     private sealed class BatchState(int samples, int cols, int tileRows)
     {
-        private readonly Dictionary<int, PartialSums?[]> _rounds = new();
+        private readonly Dictionary<int, (PartialSums?[] Slots, int Filled)> _rounds = new();
+        private readonly Stack<PartialSums?[]> _spare = new();
 
         public int Samples { get; } = samples;
         public int NextRound { get; set; }
@@ -102,18 +108,27 @@ public sealed class NeuronGroupActor : ReceiveActor
 
         public void Add(PartialSums partial)
         {
-            if (!_rounds.TryGetValue(partial.Round, out PartialSums?[]? slots)) _rounds[partial.Round] = slots = new PartialSums?[tileRows];
-            slots[partial.TileRow] = partial;
+            if (!_rounds.TryGetValue(partial.Round, out var round)) round = (_spare.Count > 0 ? _spare.Pop() : new PartialSums?[tileRows], 0);
+            if (round.Slots[partial.TileRow] is null) round.Filled++;
+            round.Slots[partial.TileRow] = partial;
+            _rounds[partial.Round] = round;
         }
 
-        public bool IsComplete(int round) => _rounds.TryGetValue(round, out PartialSums?[]? slots) && slots.All(p => p is not null);
+        public bool IsComplete(int round) => _rounds.TryGetValue(round, out var r) && r.Filled == tileRows;
 
         /// <summary>The round's partials in tile-row order: the fixed summation order.</summary>
-        public PartialSums[] Take(int round)
+        public PartialSums?[] Take(int round)
         {
-            PartialSums?[] slots = _rounds[round];
+            PartialSums?[] slots = _rounds[round].Slots;
             _rounds.Remove(round);
-            return slots.Select(p => p!).ToArray();
+            return slots;
+        }
+
+        /// <summary>Gives a taken round's slot array back for a later round.</summary>
+        public void Release(PartialSums?[] slots)
+        {
+            Array.Clear(slots);
+            _spare.Push(slots);
         }
     }
 }

@@ -97,7 +97,7 @@ public sealed class TileActor : ReceiveActor, IWithUnboundedStash
     /// <summary>One tile step on the batch's inputs (spikes, or analog values when <paramref name="spikes"/> is null).</summary>
     private void Read(int batch, int round, int samples, ulong[]? spikes, float[]? analog)
     {
-        var values = new float[samples * _tile.Cols];
+        float[] values = PartialBuffers.Rent(samples * _tile.Cols);
         ReadKey first = _setup.FirstKey(batch, round);
         _counters += spikes is not null
             ? _step.Run(_tile, spikes, samples, first, values)

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+
+namespace DistSnn.Cli.Tests;
+
+/// <summary>
+/// A cluster mixes machines: the same study must give the same trials.csv, byte for byte, whatever vector
+/// instructions the CPU has. Each run is a real process with the runtime's instruction sets turned off in turn.
+/// </summary>
+public class HardwareIndependenceTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    // Every non-ideality that draws random numbers or takes a vector path: encoder, programming, faults,
+    // column read noise, membrane noise, the ADC; odd tile sizes so that edge blocks are partial.
+    private const string Spec = """
+        name: hardware
+        seed: 5
+        model: builtin:digits-mlp
+        data: { source: digits, limit: 120 }
+        timesteps: 12
+        batch: 16
+        neuron: { sigma: 0.05 }
+        crossbar:
+          tile: { rows: 40, cols: 27 }
+          mapping: { gmin: 0.5, scale: per-tile }
+          device: { programming: { sigma: 0.1 }, read: { sigma: 0.1 } }
+          faults: { stuck_off: 0.02, stuck_on: 0.01 }
+          adc: { bits: 6 }
+        sweep:
+          - { key: crossbar.device.read.path, values: [column, device] }
+        trials: 3
+        """;
+
+    public static TheoryData<string, string> Settings => new()
+    {
+        { "DOTNET_EnableAVX512F", "0" },
+        { "DOTNET_EnableAVX2", "0" },
+        { "DOTNET_EnableHWIntrinsic", "0" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Settings))]
+    public void Trials_are_the_same_with_vector_instructions_off(string variable, string value)
+    {
+        string spec = _dir.File("hardware.yaml", Spec);
+        string baseline = Run(spec, "all", null, null);
+        string restricted = Run(spec, variable, variable, value);
+        Assert.Equal(File.ReadAllBytes(baseline), File.ReadAllBytes(restricted));
+        Assert.True(File.ReadAllLines(baseline).Length == 1 + 2 * 3, "a header and six trials");
+    }
+
+    /// <summary>Runs the study in its own process, with one environment variable set; returns its trials.csv.</summary>
+    private string Run(string spec, string name, string? variable, string? value)
+    {
+        string outDir = _dir.Combine(name);
+        ProcessStartInfo start = DistsnnProcess.StartInfo("study", spec, "--out", outDir, "--quiet", "--overwrite");
+        if (variable is not null) start.Environment[variable] = value;
+        using Process process = Process.Start(start)!;
+        Task<string> errors = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)), "the study must finish");
+        Assert.True(process.ExitCode == 0, $"{name}: exit {process.ExitCode}: {errors.Result}");
+        return Path.Combine(outDir, "trials.csv");
+    }
+}

@@ -55,7 +55,7 @@ public class NeuronStepBenchmarks
         long fired = 0;
         foreach (ulong w in _spikes) fired += System.Numerics.BitOperations.PopCount(w);
         Console.WriteLine($"// neuron group: layer 0, outputs 0..{Cols - 1}, batch {Batch}, {model.Neuron}; " +
-                          $"{fired} of {Batch * Cols} neurons fired in the first op");
+                          $"{fired} of {Batch * Cols} neurons fired in the first op (membranes from 0)");
     }
 
     [Benchmark]

@@ -12,8 +12,9 @@ namespace DistSnn.Benchmarks;
 /// <para>Turning a mean into additions/s: each block adds <c>64</c> floats for every active row of every sample,
 /// so one op does <c>sum over samples of activeRows(s) * BlockCount * 64</c> float additions (weights, plus the
 /// variances on the column path); GlobalSetup prints that figure per input as "additions/op". Divide it by the
-/// mean: e.g. 64 samples x 45 active rows x 2 blocks x 64 = 368,640 additions in 10 us is 3.7e10 additions/s.
-/// The column path's 64 x 128 normals are a fixed cost per op that does not shrink with sparsity.</para>
+/// mean: e.g. rate-encoded, ideal: 64 samples x 49.9 active rows x 2 blocks x 64 = 408,704 additions in 17.8 us
+/// is 2.3e10 additions/s. The column path's 64 x 128 normals are a fixed cost per op that does not shrink with
+/// sparsity (and, with the scalar random stream, dominate it).</para>
 /// </summary>
 [SimpleJob(warmupCount: 3, iterationCount: 8)]
 [MemoryDiagnoser]

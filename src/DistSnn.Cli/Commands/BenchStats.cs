@@ -12,7 +12,7 @@ namespace DistSnn.Cli.Commands;
 /// (CPU time, peak memory, garbage collections, synaptic events) that only the process itself knows.
 /// </summary>
 public sealed record BenchStats(
-    double CpuSeconds, long PeakRssBytes, int Gen0, int Gen1, int Gen2, long SynapticEvents, long Trials, long SampleSteps, double AccuracyMean)
+    double CpuSeconds, long PeakRssBytes, long AllocatedBytes, int Gen0, int Gen1, int Gen2, long SynapticEvents, long Trials, long SampleSteps, double AccuracyMean)
 {
     public const string Variable = "DISTSNN_BENCH_STATS";
 
@@ -21,7 +21,7 @@ public sealed record BenchStats(
         if (Environment.GetEnvironmentVariable(Variable) is not { Length: > 0 } path) return;
         using var process = Process.GetCurrentProcess();
         long steps = (long)trialsRun * samples * spec.Points.Select(p => p.Settings.Apply(model).Timesteps).DefaultIfEmpty(model.Timesteps).Max();
-        var stats = new BenchStats(process.TotalProcessorTime.TotalSeconds, process.PeakWorkingSet64,
+        var stats = new BenchStats(process.TotalProcessorTime.TotalSeconds, process.PeakWorkingSet64, GC.GetTotalAllocatedBytes(),
             GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), TileStep.SynapticEvents, trialsRun, steps, accuracyMean);
         File.WriteAllText(path, JsonSerializer.Serialize(stats));
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using DistSnn.Cli.Terminal;
 using DistSnn.Core;
 using DistSnn.Core.Study;
+using DistSnn.Core.Trial;
 using DistSnn.Runtime;
 using DistSnn.Runtime.Cluster;
 using DistSnn.Runtime.Reports;
@@ -97,6 +98,7 @@ public static class StudyCommand
             stderr.WriteLine($"study '{spec.Name}': {spec.Points.Count} point(s) x {ValidateCommand.TrialText(spec.Trials)} on {localWorkers} local worker(s)");
             stderr.WriteLine($"  model: {inputs.ModelDescription}");
             stderr.WriteLine($"  data:  {inputs.DataDescription}");
+            stderr.WriteLine($"  kernel: {KernelInstructions.Describe()}");
             if (alreadyDone.Count > 0)
                 stderr.WriteLine($"  resume: {alreadyDone.Count} of {PlannedText(spec)} trials already done");
             if (cluster is not null)

@@ -70,6 +70,18 @@ public sealed class ProgrammedTile
     /// <summary>The read-noise settings (the per-device path draws with them).</summary>
     public ReadSettings Read { get; private set; } = new();
 
+    /// <summary>
+    /// Column read noise without an ADC is left to the column group: the tile gives its noiseless currents and their
+    /// variances, and the group adds one Gaussian of the summed variance per column. A sum of independent Gaussians
+    /// is one Gaussian of the summed variance, so this is exact in distribution, and it draws one normal per layer
+    /// output instead of one per tile row. With an ADC each tile must convert its own noisy current.
+    /// </summary>
+    public bool DefersReadNoise { get; private set; }
+
+    /// <summary>Whether tiles programmed with <paramref name="settings"/> leave their read noise to the column group.</summary>
+    public static bool ReadNoiseAtGroup(CrossbarSettings settings) =>
+        settings.Device.Read.Sigma > 0 && settings.Device.Read.Path == ReadNoisePath.Column && settings.Adc.Bits == 0;
+
     /// <summary>The column ADC; null when it is ideal.</summary>
     public Adc? Adc { get; private set; }
 
@@ -150,6 +162,7 @@ public sealed class ProgrammedTile
             }
         }
 
+        tile.DefersReadNoise = ReadNoiseAtGroup(settings);
         if (settings.Adc.Bits > 0)
             tile.Adc = new Adc(settings.Adc.Bits, settings.Adc.Range ?? AutoAdcRange(layer, rowStart, rows, colStart, cols));
         tile.LayOutBlocks();

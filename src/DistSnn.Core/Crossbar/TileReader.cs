@@ -18,9 +18,12 @@ public sealed class TileReader
 
     public TileReader(int maxCols) => _normals = new float[2 * maxCols];
 
+    /// <param name="variance">For a tile that leaves its read noise to the column group
+    /// (<see cref="ProgrammedTile.DefersReadNoise"/>): receives <c>sum_r x_r^2 v_rc</c>, and no noise is added.</param>
     /// <returns>How many columns the ADC clipped.</returns>
-    public int Read(ProgrammedTile tile, ReadOnlySpan<float> input, in ReadKey key, Span<float> partial)
+    public int Read(ProgrammedTile tile, ReadOnlySpan<float> input, in ReadKey key, Span<float> partial, Span<float> variance = default)
     {
+        if (tile.DefersReadNoise && variance.Length != tile.Cols) throw new ArgumentException("this tile gives its variances: pass a span for them");
         int rows = tile.Rows, cols = tile.Cols;
         if (input.Length != rows || partial.Length != cols) throw new ArgumentException("input or partial does not fit the tile");
         if (tile.ReadPath == TileReadPath.Device)
@@ -30,18 +33,20 @@ public sealed class TileReader
         }
 
         Span<float> z = _normals.AsSpan(0, cols);
-        if (tile.ReadPath == TileReadPath.Column) key.Stream(RandomScope.ReadColumn, tile.Layer, tile.Index).FillNormal(z);
+        bool noise = tile.ReadPath == TileReadPath.Column && !tile.DefersReadNoise;
+        if (noise) key.Stream(RandomScope.ReadColumn, tile.Layer, tile.Index).FillNormal(z);
         for (int c = 0; c < cols; c++)
         {
-            float current = 0f, variance = 0f;
+            float current = 0f, sum = 0f;
             for (int r = 0; r < rows; r++)
             {
                 float x = input[r];
                 if (x == 0f) continue;
                 current += x * tile.Weight[r * cols + c];
-                if (tile.ReadVariance is { } v) variance += x * x * v[r * cols + c];
+                if (tile.ReadVariance is { } v) sum += x * x * v[r * cols + c];
             }
-            if (tile.ReadPath == TileReadPath.Column) current += MathF.Sqrt(variance) * z[c];
+            if (noise) current += MathF.Sqrt(sum) * z[c];
+            if (tile.DefersReadNoise) variance[c] = sum;
             partial[c] = current;
         }
         return Convert(tile, partial);

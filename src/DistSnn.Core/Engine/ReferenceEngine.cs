@@ -57,7 +57,9 @@ internal sealed class SequentialTrial
     private readonly ulong[] _rowSpikes;      // one tile row's inputs [batch, WordsFor(rows)]
     private readonly float[] _rowAnalog;      // one tile row's analog inputs [batch, rows]
     private readonly float[] _partial;        // one tile's partials [batch, cols]
+    private readonly float[] _variance;       // one tile's read-noise variances [batch, cols], when the group draws the noise
     private readonly float[] _current;        // one group's summed partials [batch, cols]
+    private readonly float[] _groupVariance;  // one group's summed variances [batch, cols]
     private readonly ulong[] _groupSpikes;    // one group's spikes [batch, WordsFor(cols)]
     private readonly double[][][] _groupMembranes; // per layer and group: [batch, cols]
     private readonly double[] _scores;        // [batch, classes]
@@ -76,6 +78,9 @@ internal sealed class SequentialTrial
         _rowAnalog = EncoderStep.IsRate(plan) ? [] : new float[batch * rows];
         _partial = new float[batch * cols];
         _current = new float[batch * cols];
+        bool groupNoise = ProgrammedTile.ReadNoiseAtGroup(plan.Crossbar);
+        _variance = groupNoise ? new float[batch * cols] : [];
+        _groupVariance = groupNoise ? new float[batch * cols] : [];
         _groupSpikes = new ulong[batch * PackedSpikes.WordsFor(cols)];
         _groupMembranes = plan.Grids.Select(g => Enumerable.Range(0, g.TileCols).Select(tc => new double[batch * g.ColCount(tc)]).ToArray()).ToArray();
         _scores = new double[batch * plan.Model.Classes];
@@ -116,15 +121,20 @@ internal sealed class SequentialTrial
         {
             int cols = grid.ColCount(tc), colStart = grid.ColStart(tc);
             Span<float> current = _current.AsSpan(0, samples * cols);
+            bool groupNoise = _variance.Length > 0;
+            Span<float> variance = groupNoise ? _variance.AsSpan(0, samples * cols) : default;
+            Span<float> groupVariance = groupNoise ? _groupVariance.AsSpan(0, samples * cols) : default;
             for (int tr = 0; tr < grid.TileRows; tr++)
             {
                 ProgrammedTile tile = layer.Tile(tr, tc);
                 Span<float> partial = _partial.AsSpan(0, samples * cols);
                 // A tile row's inputs are cut again for each column group: cheap next to the tile's reads.
-                if (analog) counters += _tileStep.RunAnalog(tile, RowAnalog(grid, tr, samples), samples, first, partial);
-                else counters += _tileStep.Run(tile, RowSpikes(l, grid, tr, samples), samples, first, partial);
+                if (analog) counters += _tileStep.RunAnalog(tile, RowAnalog(grid, tr, samples), samples, first, partial, variance);
+                else counters += _tileStep.Run(tile, RowSpikes(l, grid, tr, samples), samples, first, partial, variance);
                 NeuronStep.AddPartial(current, partial, tr == 0);
+                if (groupNoise) NeuronStep.AddPartial(groupVariance, variance, tr == 0);
             }
+            if (groupNoise) _neuronStep.AddReadNoise(l, colStart, cols, samples, first, current, groupVariance);
 
             Span<double> membrane = _groupMembranes[l][tc];
             if (_plan.IsMembraneReadout(l))

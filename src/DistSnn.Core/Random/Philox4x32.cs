@@ -8,8 +8,8 @@ namespace DistSnn.Core.Random;
 /// </summary>
 public static class Philox4x32
 {
-    private const uint M0 = 0xD2511F53, M1 = 0xCD9E8D57;
-    private const uint W0 = 0x9E3779B9, W1 = 0xBB67AE85;
+    internal const uint M0 = 0xD2511F53, M1 = 0xCD9E8D57;
+    internal const uint W0 = 0x9E3779B9, W1 = 0xBB67AE85;
 
     /// <summary>Encrypts counter <c>(c0..c3)</c> with key <c>(k0, k1)</c>: four independent uniform 32-bit words.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

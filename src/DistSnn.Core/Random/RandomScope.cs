@@ -18,4 +18,6 @@ public enum RandomScope : uint
     Neuron = 5,
     /// <summary>Every step: rate-encoder spikes.</summary>
     Encoder = 6,
+    /// <summary>Every read: read noise of a column group, drawn once for its summed tiles (the fast path without an ADC).</summary>
+    ReadGroup = 7,
 }

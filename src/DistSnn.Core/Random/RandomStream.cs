@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace DistSnn.Core.Random;
 
 /// <summary>
@@ -8,6 +11,9 @@ namespace DistSnn.Core.Random;
 /// <c>g = e / 64</c> uses the 16 Philox4x32-10 blocks with counter word 0 = <c>16 g + j</c>, j = 0..15; element
 /// <c>e = 64 g + 16 k + j</c> is output word <c>k</c> of block <c>j</c>. Normals are Box-Muller pairs: words 0 and 1
 /// of block j give the cosine normal at k = 0 and the sine normal at k = 1, words 2 and 3 those at k = 2 and 3.</para>
+/// <para><see cref="Bits"/> and <see cref="Normal"/> are the definition, one element at a time; the fills compute
+/// whole groups on the widest vector path the CPU has (<see cref="PhiloxLanes"/>, <see cref="GroupTransform"/>) and
+/// give the same bits on every path. They never allocate.</para>
 /// </summary>
 public readonly struct RandomStream
 {
@@ -23,29 +29,48 @@ public readonly struct RandomStream
     }
 
     /// <summary>Raw 32-bit words for elements <c>first .. first + dest.Length - 1</c>.</summary>
-    public void FillBits(Span<uint> dest, long first = 0)
-    {
-        for (int i = 0; i < dest.Length; i++) dest[i] = Bits(first + i);
-    }
+    public void FillBits(Span<uint> dest, long first = 0) => FillBits(dest, first, SimdPaths.Best);
 
-    /// <summary>Uniforms in the open interval (0, 1) from the top 24 bits of each word: <c>(b >> 8) + 0.5) 2^-24</c>, exact in float.</summary>
-    public void FillUniform(Span<float> dest, long first = 0)
-    {
-        for (int i = 0; i < dest.Length; i++) dest[i] = NormalTransform.Uniform24(Bits(first + i));
-    }
+    /// <summary>Uniforms in (0, 1) from the top 23 bits of each word: <see cref="NormalTransform.Uniform23(uint)"/>, <c>((b >> 9) + 0.5) 2^-23</c>.</summary>
+    public void FillUniform(Span<float> dest, long first = 0) => FillUniform(dest, first, SimdPaths.Best);
 
     /// <summary>Standard normals (float) for elements <c>first .. first + dest.Length - 1</c>.</summary>
-    public void FillNormal(Span<float> dest, long first = 0)
-    {
-        for (int i = 0; i < dest.Length; i++) dest[i] = Normal(first + i);
-    }
+    public void FillNormal(Span<float> dest, long first = 0) => FillNormal(dest, first, SimdPaths.Best);
 
-    /// <summary>Bernoulli bits: element i (from 0) is set when <c>Uniform24(Bits(i)) &lt; p[i]</c>; packed 64 to a word.</summary>
-    public void FillBernoulli(ReadOnlySpan<float> p, Span<ulong> packed)
+    /// <summary>
+    /// Rate-encoder spikes: element i (i = 0 .. p.Length - 1) spikes when <c>Uniform23(Bits(i)) &lt; p[i]</c>, which
+    /// is bit <c>i % 64</c> of <c>packed[i / 64]</c>; one word is one group, and the last word's unused high bits are 0.
+    /// Writes the first <c>ceil(p.Length / 64)</c> words of <paramref name="packed"/>.
+    /// </summary>
+    public void FillBernoulli(ReadOnlySpan<float> p, Span<ulong> packed) => FillBernoulli(p, packed, SimdPaths.Best);
+
+    internal void FillBits(Span<uint> dest, long first, SimdPath path) => Fill(dest, first, Output.Bits, path);
+
+    internal void FillUniform(Span<float> dest, long first, SimdPath path) =>
+        Fill(MemoryMarshal.Cast<float, uint>(dest), first, Output.Uniform, path);
+
+    internal void FillNormal(Span<float> dest, long first, SimdPath path) =>
+        Fill(MemoryMarshal.Cast<float, uint>(dest), first, Output.Normal, path);
+
+    internal void FillBernoulli(ReadOnlySpan<float> p, Span<ulong> packed, SimdPath path)
     {
-        packed[..((p.Length + 63) >> 6)].Clear();
-        for (int i = 0; i < p.Length; i++)
-            if (NormalTransform.Uniform24(Bits(i)) < p[i]) packed[i >> 6] |= 1UL << (i & 63);
+        int words = (int)(((long)p.Length + PhiloxLanes.Words - 1) / PhiloxLanes.Words);
+        if (packed.Length < words) throw new ArgumentException($"{p.Length} elements need {words} packed words", nameof(packed));
+        SimdPaths.Require(path);
+        Span<uint> group = stackalloc uint[PhiloxLanes.Words];
+        Span<float> lastP = stackalloc float[PhiloxLanes.Words];   // zeros past the end: u > 0 never spikes
+        for (int w = 0; w < words; w++)
+        {
+            int start = w * PhiloxLanes.Words;
+            scoped ReadOnlySpan<float> groupP = p[start..];
+            if (groupP.Length < PhiloxLanes.Words)
+            {
+                groupP.CopyTo(lastP);
+                groupP = lastP;
+            }
+            Group(w, group, path);
+            packed[w] = GroupTransform.SpikeMask(group, groupP, path);
+        }
     }
 
     public uint Bits(long element)
@@ -67,6 +92,39 @@ public readonly struct RandomStream
             _ => NormalTransform.Sine(c, d),
         };
     }
+
+    private enum Output { Bits, Uniform, Normal }
+
+    /// <summary>
+    /// Elements <c>first .. first + dest.Length - 1</c> group by group: a whole group is computed in place in
+    /// <paramref name="dest"/>, a cut first or last group in a stack buffer of which the wanted part is copied.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Fill(Span<uint> dest, long first, Output output, SimdPath path)
+    {
+        if (first < 0) throw new ArgumentOutOfRangeException(nameof(first));
+        SimdPaths.Require(path);
+        Span<uint> buffer = stackalloc uint[PhiloxLanes.Words];
+        long group = first / PhiloxLanes.Words;
+        int skip = (int)(first % PhiloxLanes.Words);
+        int done = 0;
+        while (done < dest.Length)
+        {
+            int take = Math.Min(PhiloxLanes.Words - skip, dest.Length - done);
+            Span<uint> target = take == PhiloxLanes.Words ? dest.Slice(done, PhiloxLanes.Words) : buffer;
+            Group(group, target, path);
+            if (output == Output.Uniform) GroupTransform.ToUniform(target, path);
+            else if (output == Output.Normal) GroupTransform.ToNormal(target, path);
+            if (take != PhiloxLanes.Words) buffer.Slice(skip, take).CopyTo(dest[done..]);
+            done += take;
+            skip = 0;
+            group++;
+        }
+    }
+
+    /// <summary>The 64 words of group <paramref name="group"/> in <see cref="PhiloxLanes"/> layout.</summary>
+    private void Group(long group, Span<uint> words, SimdPath path) =>
+        PhiloxLanes.Group(path, (uint)(group * PhiloxLanes.Blocks), _word1, _word2, _tag, _seed, _trial, words);
 
     /// <summary>Philox counter word 0 and output word of element <paramref name="element"/>.</summary>
     private static (uint Block, int Word) Place(long element)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using DistSnn.Core.Crossbar;
 using DistSnn.Core.Random;
@@ -25,8 +26,30 @@ public sealed class NeuronStep
         else TensorPrimitives.Add(current, partial[..current.Length], current);
     }
 
+    /// <summary>
+    /// Column-group read noise (tiles without an ADC leave it to the group, <see cref="ProgrammedTile.DefersReadNoise"/>):
+    /// <c>I_c += sqrt(V_c) z_c</c> with V the tiles' variances summed in tile-row order and z_c element
+    /// <c>colStart + c</c> of the ReadGroup stream of (trial, layer, sample, step); sqrt, product and sum rounded
+    /// separately, as a tile does it. <paramref name="variance"/> is used up (overwritten).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddReadNoise(int layer, int colStart, int cols, int samples, in ReadKey first, Span<float> current, Span<float> variance)
+    {
+        Span<float> z = _normals.AsSpan(0, cols);
+        for (int s = 0; s < samples; s++)
+        {
+            (first with { Sample = first.Sample + s }).Stream(RandomScope.ReadGroup, layer, 0).FillNormal(z, colStart);
+            Span<float> noise = variance.Slice(s * cols, cols);
+            TensorPrimitives.Sqrt(noise, noise);
+            TensorPrimitives.Multiply(noise, z, noise);
+            Span<float> i = current.Slice(s * cols, cols);
+            TensorPrimitives.Add(i, noise, i);
+        }
+    }
+
     /// <summary>Integrates and fires: <paramref name="current"/> and <paramref name="membrane"/> are <c>[samples, cols]</c>,
     /// <paramref name="spikes"/> receives <c>[samples, WordsFor(cols)]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Fire(TrialPlan plan, int layer, int colStart, int cols, int samples, in ReadKey first,
         ReadOnlySpan<float> current, Span<double> membrane, Span<ulong> spikes)
     {
@@ -50,6 +73,7 @@ public sealed class NeuronStep
     }
 
     /// <summary>A non-spiking readout group: integrates only.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Integrate(TrialPlan plan, int layer, int colStart, int cols, int samples, in ReadKey first,
         ReadOnlySpan<float> current, Span<double> membrane)
     {

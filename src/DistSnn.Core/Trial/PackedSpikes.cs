@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace DistSnn.Core.Trial;
@@ -13,6 +14,7 @@ public static class PackedSpikes
 
     /// <summary>Copies bits <c>[from, from + count)</c> of <paramref name="source"/> to bits
     /// <c>[to, to + count)</c> of <paramref name="dest"/>, leaving the other bits of dest as they are.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CopyBits(ReadOnlySpan<ulong> source, int from, Span<ulong> dest, int to, int count)
     {
         while (count > 0)
@@ -48,6 +50,7 @@ public static class PackedSpikes
     }
 
     /// <summary>Writes the indices of the set bits of one sample (in increasing order) and returns how many there are.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int SetBits(ReadOnlySpan<ulong> words, Span<int> indices)
     {
         int n = 0;

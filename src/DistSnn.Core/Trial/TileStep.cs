@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -12,9 +13,12 @@ namespace DistSnn.Core.Trial;
 /// units, and the tile's counters. For column <c>c</c> of sample <c>s</c>:
 /// <code>
 ///   I_c = sum over active rows r, in increasing r, of x_r w_rc            (float; x_r = 1 for a spike)
-///   I_c += sqrt(sum over active r of x_r^2 v_rc) z_c                     (column read noise, z_c ~ N(0, 1))
+///   V_c = sum over active r of x_r^2 v_rc                                (column read-noise variance)
+///   I_c += sqrt(V_c) z_c                                                 (column read noise, z_c ~ N(0, 1))
 ///   I_c = ADC(I_c)                                                       (if the tile has a non-ideal ADC)
 /// </code>
+/// Without an ADC a tile leaves the noise to its column group (<see cref="ProgrammedTile.DefersReadNoise"/>): it
+/// gives I_c and V_c, and <see cref="NeuronStep.AddReadNoise"/> draws one normal per column for the summed tiles.
 /// with <c>w = (G+ - G-) k</c> and <c>v = s_r^2 (G+^2 + G-^2) k^2</c> precomputed when the tile was programmed, and
 /// <c>z_c</c> element c of the ReadColumn stream of (trial, layer, tile, sample, step). Every column adds its rows
 /// in row order whatever the vector width, so the result is the scalar oracle's (<see cref="TileReader"/>) bit
@@ -60,9 +64,11 @@ public sealed class TileStep
     /// <summary>Binary inputs: <paramref name="spikes"/> holds, per sample, <c>PackedSpikes.WordsFor(tile.Rows)</c>
     /// words, bit r being local row r. <paramref name="partials"/> receives <c>[samples, tile.Cols]</c>.</summary>
     /// <param name="first">The read key of the batch's first sample; sample s is <c>first.Sample + s</c>.</param>
-    public TileCounters Run(ProgrammedTile tile, ReadOnlySpan<ulong> spikes, int samples, in ReadKey first, Span<float> partials)
+    /// <param name="variances">For a tile that defers its read noise: receives V, <c>[samples, tile.Cols]</c>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public TileCounters Run(ProgrammedTile tile, ReadOnlySpan<ulong> spikes, int samples, in ReadKey first, Span<float> partials, Span<float> variances = default)
     {
-        Check(tile, samples, partials);
+        Check(tile, samples, partials, variances);
         int words = PackedSpikes.WordsFor(tile.Rows);
         if (spikes.Length < samples * words) throw new ArgumentException("the spikes do not cover the tile's rows for every sample");
         if (tile.ReadPath == TileReadPath.Device)
@@ -88,16 +94,17 @@ public sealed class TileStep
             for (int s = 0; s < samples; s++)
             {
                 SumRows(block, _active.AsSpan(s * _maxRows, _activeCount[s]), sums);
-                Store(tile, b, s, sums, partials);
+                Store(tile, b, s, sums, partials, variances);
             }
         }
         return Finish(tile, samples, first, partials);
     }
 
     /// <summary>Analog inputs (direct coding, after the DAC): <c>inputs[s * tile.Rows + r]</c> in [0, 1].</summary>
-    public TileCounters RunAnalog(ProgrammedTile tile, ReadOnlySpan<float> inputs, int samples, in ReadKey first, Span<float> partials)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public TileCounters RunAnalog(ProgrammedTile tile, ReadOnlySpan<float> inputs, int samples, in ReadKey first, Span<float> partials, Span<float> variances = default)
     {
-        Check(tile, samples, partials);
+        Check(tile, samples, partials, variances);
         int rows = tile.Rows;
         if (inputs.Length < samples * rows) throw new ArgumentException("the inputs do not cover the tile's rows for every sample");
         if (tile.ReadPath == TileReadPath.Device)
@@ -133,35 +140,40 @@ public sealed class TileStep
             {
                 int n = _activeCount[s];
                 SumWeightedRows(block, _active.AsSpan(s * _maxRows, n), _inputs.AsSpan(s * _maxRows, n), variance, sums);
-                Store(tile, b, s, sums, partials);
+                Store(tile, b, s, sums, partials, variances);
             }
         }
         return Finish(tile, samples, first, partials);
     }
 
-    private void Check(ProgrammedTile tile, int samples, Span<float> partials)
+    private void Check(ProgrammedTile tile, int samples, Span<float> partials, Span<float> variances)
     {
+        if (tile.DefersReadNoise && variances.Length < samples * tile.Cols) throw new ArgumentException("this tile gives its variances: variances must hold [samples, cols] values");
         if (tile.Rows > _maxRows || tile.Cols > _maxCols || samples > _maxSamples || samples < 0)
             throw new ArgumentException($"a {tile.Rows} x {tile.Cols} tile with {samples} samples does not fit this step's buffers ({_maxRows} x {_maxCols}, {_maxSamples})");
         if (partials.Length < samples * tile.Cols) throw new ArgumentException("partials must hold [samples, cols] values");
     }
 
-    /// <summary>Moves one block's sums of one sample to its partials (and its variances to the scratch).</summary>
-    private void Store(ProgrammedTile tile, int block, int sample, ReadOnlySpan<float> sums, Span<float> partials)
+    /// <summary>Moves one block's sums of one sample to its partials, and its variances to the output (deferred
+    /// noise) or to the scratch.</summary>
+    private void Store(ProgrammedTile tile, int block, int sample, ReadOnlySpan<float> sums, Span<float> partials, Span<float> variances)
     {
         int cols = tile.Cols, first = block * tile.BlockCols, width = Math.Min(tile.BlockCols, cols - first);
         sums[..width].CopyTo(partials.Slice(sample * cols + first, width));
-        if (tile.ReadVariance is not null) sums.Slice(tile.BlockCols, width).CopyTo(_variance.AsSpan(sample * cols + first, width));
+        if (tile.ReadVariance is null) return;
+        Span<float> dest = tile.DefersReadNoise ? variances : _variance;
+        sums.Slice(tile.BlockCols, width).CopyTo(dest.Slice(sample * cols + first, width));
     }
 
     /// <summary>Column read noise, then the ADC.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TileCounters Finish(ProgrammedTile tile, int samples, in ReadKey first, Span<float> partials)
     {
         int cols = tile.Cols, clipped = 0;
         for (int s = 0; s < samples; s++)
         {
             Span<float> current = partials.Slice(s * cols, cols);
-            if (tile.ReadPath == TileReadPath.Column)
+            if (tile.ReadPath == TileReadPath.Column && !tile.DefersReadNoise)
             {
                 Span<float> z = _normals.AsSpan(0, cols);
                 (first with { Sample = first.Sample + s }).Stream(RandomScope.ReadColumn, tile.Layer, tile.Index).FillNormal(z);
@@ -180,6 +192,7 @@ public sealed class TileStep
         new(clipped, tile.Adc is null ? 0 : (long)samples * tile.Cols);
 
     /// <summary><c>sums[i] = sum over rows r in the list, in order, of block[r * 64 + i]</c>, i = 0..63.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void SumRows(ReadOnlySpan<float> block, ReadOnlySpan<int> rows, Span<float> sums)
     {
         ref float b = ref MemoryMarshal.GetReference(block);
@@ -245,6 +258,7 @@ public sealed class TileStep
     /// Analog rows: <c>sums[i] += x_r * block[r * 64 + i]</c> for the weights and, when the block carries variances
     /// (its second half), <c>sums[i] += (x_r * x_r) * block[r * 64 + i]</c> for them; products rounded before the add.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void SumWeightedRows(ReadOnlySpan<float> block, ReadOnlySpan<int> rows, ReadOnlySpan<float> inputs, bool variance, Span<float> sums)
     {
         if (!Vector256.IsHardwareAccelerated)

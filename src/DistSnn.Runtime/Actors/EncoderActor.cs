@@ -13,7 +13,7 @@ namespace DistSnn.Runtime.Actors;
 public sealed class EncoderActor : ReceiveActor
 {
     /// <summary>Rounds of a batch fed ahead of the first layer's progress: bounds the messages in flight.</summary>
-    public const int RoundsAhead = 4;
+    public const int RoundsAhead = 2;
 
     private readonly TrialSetup _setup;
     private readonly IReadOnlyList<IActorRef> _tiles;

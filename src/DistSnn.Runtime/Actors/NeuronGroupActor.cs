@@ -19,7 +19,7 @@ public sealed class NeuronGroupActor : ReceiveActor
     private readonly IReadOnlyList<IActorRef> _next;
     private readonly Dictionary<int, BatchState> _batches = new();
     private readonly NeuronStep _step;
-    private readonly float[] _current;
+    private readonly float[] _current, _variance;
 
     /// <param name="next">The next layer's tiles by tile index, or a single readout for the last layer.</param>
     public NeuronGroupActor(TrialSetup setup, int layer, int tileCol, IReadOnlyList<IActorRef> next)
@@ -33,6 +33,7 @@ public sealed class NeuronGroupActor : ReceiveActor
         _next = next;
         _step = new NeuronStep(_cols);
         _current = new float[setup.Plan.BatchSize * _cols];
+        _variance = ProgrammedTile.ReadNoiseAtGroup(setup.Plan.Crossbar) ? new float[setup.Plan.BatchSize * _cols] : [];
 
         Receive<PartialSums>(partial =>
         {
@@ -56,13 +57,19 @@ public sealed class NeuronGroupActor : ReceiveActor
         int round = batch.NextRound, samples = batch.Samples;
         PartialSums?[] partials = batch.Take(round);
         Span<float> current = _current.AsSpan(0, samples * _cols);
+        Span<float> variance = _variance.AsSpan(0, _variance.Length == 0 ? 0 : samples * _cols);
         for (int tr = 0; tr < partials.Length; tr++)
         {
-            NeuronStep.AddPartial(current, partials[tr]!.Values, tr == 0);
-            PartialBuffers.Return(partials[tr]!.Values);
+            PartialSums partial = partials[tr]!;
+            NeuronStep.AddPartial(current, partial.Values, tr == 0);
+            PartialBuffers.Return(partial.Values);
+            if (variance.IsEmpty) continue;
+            NeuronStep.AddPartial(variance, partial.Variances, tr == 0);
+            PartialBuffers.Return(partial.Variances);
         }
         batch.Release(partials);
         ReadKey first = _setup.FirstKey(batchIndex, round);
+        if (!variance.IsEmpty) _step.AddReadNoise(_layer, _colStart, _cols, samples, first, current, variance);
         batch.NextRound++;
 
         if (_setup.Plan.IsMembraneReadout(_layer))

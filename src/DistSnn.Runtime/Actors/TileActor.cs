@@ -98,11 +98,12 @@ public sealed class TileActor : ReceiveActor, IWithUnboundedStash
     private void Read(int batch, int round, int samples, ulong[]? spikes, float[]? analog)
     {
         float[] values = PartialBuffers.Rent(samples * _tile.Cols);
+        float[] variances = _tile.DefersReadNoise ? PartialBuffers.Rent(samples * _tile.Cols) : [];
         ReadKey first = _setup.FirstKey(batch, round);
         _counters += spikes is not null
-            ? _step.Run(_tile, spikes, samples, first, values)
-            : _step.RunAnalog(_tile, analog, samples, first, values);
-        _group.Tell(new PartialSums(batch, round, _tile.TileRow, samples, _tile.Cols, values));
+            ? _step.Run(_tile, spikes, samples, first, values, variances)
+            : _step.RunAnalog(_tile, analog, samples, first, values, variances);
+        _group.Tell(new PartialSums(batch, round, _tile.TileRow, samples, _tile.Cols, values, variances));
     }
 
     /// <summary>The inputs of one (batch, round) collected so far, sample-major.</summary>

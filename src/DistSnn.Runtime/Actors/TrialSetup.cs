@@ -22,7 +22,7 @@ public sealed class TrialSetup
     }
 
     /// <summary>Batches a trial keeps inside the network at once, unless told otherwise.</summary>
-    public const int DefaultBatchesInFlight = 4;
+    public const int DefaultBatchesInFlight = 1;
 
     /// <summary>Trial <paramref name="trial"/> of sweep point <paramref name="point"/> (builds the point's plan; callers that run many trials keep a <see cref="PointPlans"/>).</summary>
     public static TrialSetup ForPoint(StudySpec spec, int point, int trial, SnnModel model, Dataset data) =>

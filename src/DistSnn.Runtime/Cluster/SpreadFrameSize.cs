@@ -30,8 +30,8 @@ public static class SpreadFrameSize
     }
 
     /// <summary>
-    /// An upper bound of the largest serialized message of a tile: partial sums (a MessagePack double is 9 bytes) or
-    /// analog inputs (a float is 5), plus headers.
+    /// An upper bound of the largest serialized message of a tile: partial sums and their read-noise variances (a
+    /// MessagePack float is 5 bytes) or analog inputs, plus headers.
     /// </summary>
-    public static long LargestMessageBytes(int samples, int rows, int cols) => Math.Max((long)samples * cols * 9, (long)samples * rows * 5) + 1024;
+    public static long LargestMessageBytes(int samples, int rows, int cols) => Math.Max((long)samples * cols * 10, (long)samples * rows * 5) + 1024;
 }

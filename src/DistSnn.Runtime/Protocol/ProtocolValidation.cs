@@ -20,7 +20,8 @@ internal static class ProtocolValidation
     public static string? PartialSums(PartialSums m) =>
         Index("Batch", m.Batch) ?? Index("Round", m.Round) ?? Index("TileRow", m.TileRow)
         ?? Index("Samples", m.Samples) ?? Index("Cols", m.Cols)
-        ?? Length("Values", m.Values?.Length, (long)m.Samples * m.Cols);
+        ?? Length("Values", m.Values?.Length, (long)m.Samples * m.Cols)
+        ?? (m.Variances is { Length: 0 } ? null : Length("Variances", m.Variances?.Length, (long)m.Samples * m.Cols));
 
     public static string? OutputMembrane(OutputMembrane m) =>
         Index("Batch", m.Batch) ?? Range(m.Start, m.Count) ?? Index("Samples", m.Samples)

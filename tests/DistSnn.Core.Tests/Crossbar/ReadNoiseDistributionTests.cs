@@ -1,4 +1,5 @@
 using DistSnn.Core.Crossbar;
+using DistSnn.Core.Trial;
 using DistSnn.Core.Data;
 
 namespace DistSnn.Core.Tests.Crossbar;
@@ -44,10 +45,15 @@ public class ReadNoiseDistributionTests
         var fast = new double[Reads, 128];
         var oracle = new double[Reads, 128];
         var partial = new float[128];
+        var varianceSums = new float[128];
+        var group = new NeuronStep(128);
+        Assert.True(fastTile.DefersReadNoise, "without an ADC the column group draws the noise");
         for (int read = 0; read < Reads; read++)
         {
             var key = new ReadKey(3, 0, 0, read);
-            reader.Read(fastTile, spikes, key, partial);
+            // The fast path: the tile's variances, one normal per column at the group (this tile is its group).
+            reader.Read(fastTile, spikes, key, partial, varianceSums);
+            group.AddReadNoise(0, 128, 128, 1, key, partial, varianceSums);
             for (int c = 0; c < 128; c++) fast[read, c] = partial[c];
             reader.Read(deviceTile, spikes, key, partial);
             for (int c = 0; c < 128; c++) oracle[read, c] = partial[c];

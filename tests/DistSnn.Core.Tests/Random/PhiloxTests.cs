@@ -13,4 +13,61 @@ public class PhiloxTests
     {
         Assert.Equal((r0, r1, r2, r3), Philox4x32.Block(c0, c1, c2, c3, k0, k1));
     }
+
+    [Fact]
+    public void An_element_is_the_documented_word_of_the_documented_block()
+    {
+        var key = DrawKey.Read(7, 3, RandomScope.ReadDevice, 1, 5, 42, 9);
+        var stream = key.Stream();
+        // Element e = 64 g + 16 k + j is word k of the block with counter (16 g + j, sample, step, tag), key (seed, trial).
+        foreach (long e in new long[] { 0, 1, 15, 16, 63, 64, 64 * 5 + 16 * 3 + 7 })
+        {
+            long g = e / 64;
+            int k = (int)(e % 64) / 16, j = (int)(e % 16);
+            var (a, b, c, d) = Philox4x32.Block((uint)(16 * g + j), 42, 9, key.Tag, 7, 3);
+            Assert.Equal(new[] { a, b, c, d }[k], stream.Bits(e));
+        }
+        Assert.Equal((uint)RandomScope.ReadDevice << 28 | 1u << 20 | 5u, key.Tag);
+    }
+
+    [Fact]
+    public void Every_key_component_changes_the_draws()
+    {
+        static uint[] Draws(DrawKey key)
+        {
+            var bits = new uint[64];
+            key.Stream().FillBits(bits);
+            return bits;
+        }
+
+        uint[] chip = Draws(DrawKey.Chip(1, 0, RandomScope.Programming, 0, 0));
+        Assert.NotEqual(chip, Draws(DrawKey.Chip(2, 0, RandomScope.Programming, 0, 0)));
+        Assert.NotEqual(chip, Draws(DrawKey.Chip(1, 1, RandomScope.Programming, 0, 0)));
+        Assert.NotEqual(chip, Draws(DrawKey.Chip(1, 0, RandomScope.Fabrication, 0, 0)));
+        Assert.NotEqual(chip, Draws(DrawKey.Chip(1, 0, RandomScope.Programming, 1, 0)));
+        Assert.NotEqual(chip, Draws(DrawKey.Chip(1, 0, RandomScope.Programming, 0, 1)));
+        Assert.NotEqual(chip, Draws(DrawKey.Chip(1, 0, RandomScope.Programming, 0, 0, cycle: 1)));
+        Assert.Equal(chip, Draws(DrawKey.Chip(1, 0, RandomScope.Programming, 0, 0, cycle: 0)));
+
+        uint[] read = Draws(DrawKey.Read(1, 0, RandomScope.ReadColumn, 0, 0, 0, 0));
+        Assert.NotEqual(read, Draws(DrawKey.Read(2, 0, RandomScope.ReadColumn, 0, 0, 0, 0)));
+        Assert.NotEqual(read, Draws(DrawKey.Read(1, 1, RandomScope.ReadColumn, 0, 0, 0, 0)));
+        Assert.NotEqual(read, Draws(DrawKey.Read(1, 0, RandomScope.ReadDevice, 0, 0, 0, 0)));
+        Assert.NotEqual(read, Draws(DrawKey.Read(1, 0, RandomScope.Neuron, 0, 0, 0, 0)));
+        Assert.NotEqual(read, Draws(DrawKey.Read(1, 0, RandomScope.Encoder, 0, 0, 0, 0)));
+        Assert.NotEqual(read, Draws(DrawKey.Read(1, 0, RandomScope.ReadColumn, 1, 0, 0, 0)));
+        Assert.NotEqual(read, Draws(DrawKey.Read(1, 0, RandomScope.ReadColumn, 0, 1, 0, 0)));
+        Assert.NotEqual(read, Draws(DrawKey.Read(1, 0, RandomScope.ReadColumn, 0, 0, 1, 0)));
+        Assert.NotEqual(read, Draws(DrawKey.Read(1, 0, RandomScope.ReadColumn, 0, 0, 0, 1)));
+    }
+
+    [Fact]
+    public void Keys_reject_the_wrong_kind_of_scope_and_out_of_range_parts()
+    {
+        Assert.Throws<ArgumentException>(() => DrawKey.Chip(1, 0, RandomScope.Encoder, 0, 0));
+        Assert.Throws<ArgumentException>(() => DrawKey.Read(1, 0, RandomScope.Fabrication, 0, 0, 0, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DrawKey.Read(1, 0, RandomScope.Neuron, 256, 0, 0, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DrawKey.Read(1, 0, RandomScope.Neuron, 0, 1 << 20, 0, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DrawKey.Chip(1, 0, RandomScope.Programming, 0, 0, cycle: -1));
+    }
 }

@@ -18,6 +18,8 @@ public class TileStepTests
         "ideal" => new CrossbarSettings { Tile = new(rows, cols) },
         "column" => Everything(rows, cols, ReadNoisePath.Column),
         "device" => Everything(rows, cols, ReadNoisePath.Device),
+        // No ADC: the tile gives its currents' variances and leaves the noise to the column group.
+        "group" => Everything(rows, cols, ReadNoisePath.Column) with { Adc = new() },
         "additive" => Everything(rows, cols, ReadNoisePath.Column) with
         {
             Device = new DeviceSettings { Programming = new(NoiseModel.Additive, 0.5), Read = new(NoiseModel.Additive, 0.3) },
@@ -38,7 +40,7 @@ public class TileStepTests
     public static TheoryData<string, int, int, int> Cases()
     {
         var cases = new TheoryData<string, int, int, int>();
-        foreach (string chip in new[] { "ideal", "column", "device", "additive" })
+        foreach (string chip in new[] { "ideal", "column", "device", "additive", "group" })
             foreach (int batch in new[] { 1, 7, 64 })
             {
                 cases.Add(chip, 100, 37, batch);
@@ -61,7 +63,7 @@ public class TileStepTests
             PackedSpikes.CopyBatch(spikes, inputs, tile.RowStart, rowInputs.Spikes, tile.Rows, 0, tile.Rows, batch);
             for (int s = 0; s < batch; s++)
                 PackedSpikes.Unpack(rowInputs.Spikes.AsSpan(s * PackedSpikes.WordsFor(tile.Rows)), values.AsSpan(s * tile.Rows, tile.Rows));
-            return (step0, partials) => step0.Run(tile, rowInputs.Spikes, batch, first, partials);
+            return (step0, partials, variances) => step0.Run(tile, rowInputs.Spikes, batch, first, partials, variances);
         });
     }
 
@@ -69,6 +71,7 @@ public class TileStepTests
     [InlineData("ideal", 100, 37, 7)]
     [InlineData("column", 100, 37, 7)]
     [InlineData("column", 128, 128, 64)]
+    [InlineData("group", 100, 37, 7)]
     [InlineData("device", 128, 128, 1)]
     public void Analog_inputs_give_the_oracles_bits(string chip, int rows, int cols, int batch)
     {
@@ -80,7 +83,7 @@ public class TileStepTests
         CompareEveryTile(plan, trial, batch, first, (tile, _, values) =>
         {
             for (int s = 0; s < batch; s++) analog.AsSpan(s * inputs + tile.RowStart, tile.Rows).CopyTo(values.AsSpan(s * tile.Rows));
-            return (step0, partials) => step0.RunAnalog(tile, values, batch, first, partials);
+            return (step0, partials, variances) => step0.RunAnalog(tile, values, batch, first, partials, variances);
         });
     }
 
@@ -88,12 +91,12 @@ public class TileStepTests
 
     /// <summary>For every tile of layer 0: the fast step on the batch, and the oracle sample by sample on the same inputs.</summary>
     private static void CompareEveryTile(TrialPlan plan, int trial, int batch, ReadKey first,
-        Func<ProgrammedTile, RowInputs, float[], Func<TileStep, float[], TileCounters>> prepare)
+        Func<ProgrammedTile, RowInputs, float[], Func<TileStep, float[], float[], TileCounters>> prepare)
     {
         var step = new TileStep(plan.MaxTileRows, plan.MaxTileCols, batch);
         var oracle = new TileReader(plan.MaxTileCols);
         TileGrid grid = plan.Grids[0];
-        int nonZero = 0;
+        int nonZero = 0, positiveVariances = 0;
         for (int tr = 0; tr < grid.TileRows; tr++)
             for (int tc = 0; tc < grid.TileCols; tc++)
             {
@@ -101,19 +104,24 @@ public class TileStepTests
                 var values = new float[batch * tile.Rows];
                 var rowInputs = new RowInputs(new ulong[batch * PackedSpikes.WordsFor(tile.Rows)]);
                 var run = prepare(tile, rowInputs, values);
-                var fast = new float[batch * tile.Cols];
-                TileCounters counters = run(step, fast);
+                int n = batch * tile.Cols, v = tile.DefersReadNoise ? tile.Cols : 0;
+                float[] fast = new float[n], fastVariance = new float[batch * v];
+                TileCounters counters = run(step, fast, fastVariance);
 
-                var expected = new float[batch * tile.Cols];
+                float[] expected = new float[n], expectedVariance = new float[batch * v];
                 long clipped = 0;
                 for (int s = 0; s < batch; s++)
-                    clipped += oracle.Read(tile, values.AsSpan(s * tile.Rows, tile.Rows), first with { Sample = first.Sample + s }, expected.AsSpan(s * tile.Cols, tile.Cols));
+                    clipped += oracle.Read(tile, values.AsSpan(s * tile.Rows, tile.Rows), first with { Sample = first.Sample + s },
+                        expected.AsSpan(s * tile.Cols, tile.Cols), expectedVariance.AsSpan(s * v, v));
                 Assert.Equal(expected, fast);
+                Assert.Equal(expectedVariance, fastVariance);
+                positiveVariances += fastVariance.Count(x => x > 0);
                 Assert.Equal(clipped, counters.Clipped);
                 Assert.Equal(tile.Adc is null ? 0 : (long)batch * tile.Cols, counters.Conversions);
                 nonZero += fast.Count(v => v != 0);
             }
         Assert.True(nonZero > grid.Count * batch, "the tiles must see real currents");
+        if (ProgrammedTile.ReadNoiseAtGroup(plan.Crossbar)) Assert.True(positiveVariances > grid.Count, "the tiles must give real variances");
     }
 
     [Fact]

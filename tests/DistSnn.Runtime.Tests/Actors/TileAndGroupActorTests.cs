@@ -60,7 +60,7 @@ public class TileAndGroupActorTests : TestKit
         // Partial currents per (batch, round, tile row) for one sample: the sum decides the spikes.
         float Current(int batch, int round, int tileRow) => 0.15f + 0.1f * batch + 0.05f * round + 0.2f * tileRow;
         PartialSums Partial(int batch, int round, int tileRow) =>
-            new(batch, round, tileRow, 1, 10, Enumerable.Repeat(Current(batch, round, tileRow), 10).ToArray());
+            new(batch, round, tileRow, 1, 10, Enumerable.Repeat(Current(batch, round, tileRow), 10).ToArray(), []);
 
         var order = new[] { (1, 1, 1), (0, 1, 0), (1, 0, 0), (0, 0, 1), (1, 1, 0), (0, 0, 0), (1, 0, 1), (0, 1, 1) };
         foreach (var (b, t, tr) in order) group.Tell(Partial(b, t, tr));

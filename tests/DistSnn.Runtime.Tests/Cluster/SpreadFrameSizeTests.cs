@@ -40,7 +40,8 @@ public class SpreadFrameSizeTests
         using var system = Akka.Actor.ActorSystem.Create("frame", ProtocolConfig.Serialization);
         var serializer = new ProtocolSerializer((Akka.Actor.ExtendedActorSystem)system);
         const int samples = 64, rows = 96, cols = 40;
-        var sums = new PartialSums(1, 2, 3, samples, cols, Enumerable.Range(0, samples * cols).Select(i => MathF.PI * i).ToArray());
+        var sums = new PartialSums(1, 2, 3, samples, cols, Enumerable.Range(0, samples * cols).Select(i => MathF.PI * i).ToArray(),
+            Enumerable.Range(0, samples * cols).Select(i => MathF.E * i).ToArray());
         var inputs = new AnalogSegment(1, 2, 0, rows, samples, Enumerable.Range(0, samples * rows).Select(i => MathF.E * i).ToArray());
         long bound = SpreadFrameSize.LargestMessageBytes(samples, rows, cols);
         Assert.InRange(serializer.ToBinary(sums).Length, 1, bound);

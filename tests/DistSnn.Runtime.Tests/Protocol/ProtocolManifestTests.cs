@@ -64,8 +64,8 @@ public class ProtocolManifestTests
         Assert.Null(spikes.FindProblem(new SpikeSegment(0, 0, 0, 0, 5, [])));
 
         Assert.True(ProtocolManifest.TryGet(typeof(PartialSums), out var sums));
-        Assert.Contains("Values", sums.FindProblem(new PartialSums(0, 0, 0, 3, 4, new float[11])));
-        Assert.Null(sums.FindProblem(new PartialSums(0, 0, 0, 3, 4, new float[12])));
+        Assert.Contains("Values", sums.FindProblem(new PartialSums(0, 0, 0, 3, 4, new float[11], [])));
+        Assert.Null(sums.FindProblem(new PartialSums(0, 0, 0, 3, 4, new float[12], [])));
 
         Assert.True(ProtocolManifest.TryGet(typeof(TrialCompleted), out var completed));
         Assert.Contains("exceeds", completed.FindProblem(new TrialCompleted(0, 0, 11, 10, 0, 0)));

@@ -230,7 +230,7 @@ public class ProtocolRejectionTests() : Akka.TestKit.Xunit2.TestKit(ProtocolConf
     {
         SpikeSegment m => [m with { Bits = m.Bits[1..] }, m with { Bits = null! }, m with { Count = -1 }, m with { Samples = m.Samples + 1 }],
         AnalogSegment m => [m with { Values = [.. m.Values, 0f] }, m with { Values = null! }, m with { Start = -1 }],
-        PartialSums m => [m with { Cols = m.Cols + 1 }, m with { Values = null! }, m with { TileRow = -1 }],
+        PartialSums m => [m with { Cols = m.Cols + 1 }, m with { Values = null! }, m with { TileRow = -1 }, m with { Variances = [1f] }, m with { Variances = null! }],
         OutputMembrane m => [m with { Count = m.Count - 1 }, m with { Values = null! }, m with { Batch = -1 }],
         BatchScored m => [m with { Correct = m.Samples + 1 }, m with { Samples = -1 }],
         EncodeBatch m => [m with { First = -1 }, m with { Samples = -1 }],

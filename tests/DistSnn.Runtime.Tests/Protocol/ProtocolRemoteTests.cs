@@ -96,7 +96,7 @@ public class ProtocolRemoteTests() : Akka.TestKit.Xunit2.TestKit(SenderConfig)
             new("run", [.. Enumerable.Repeat((byte)0x91, 100_000), 0xc0]),
             // Well formed, but its values do not fit its counts.
             new("psum", [.. MessagePackSerializer.Serialize("psum"),
-                .. MessagePackSerializer.Serialize(new PartialSums(0, 0, 0, 3, 4, new float[5]))]),
+                .. MessagePackSerializer.Serialize(new PartialSums(0, 0, 0, 3, 4, new float[5], []))]),
         ];
     }
 }

@@ -13,7 +13,7 @@ internal static class ProtocolSamples
     {
         [typeof(SpikeSegment)] = () => new SpikeSegment(3, 7, 64, 100, 3, Words(3 * 2)),
         [typeof(AnalogSegment)] = () => new AnalogSegment(2, 5, 10, 7, 4, Floats(4 * 7)),
-        [typeof(PartialSums)] = () => new PartialSums(1, 4, 2, 3, 5, Doubles(3 * 5).Select(x => (float)x).ToArray()),
+        [typeof(PartialSums)] = () => new PartialSums(1, 4, 2, 3, 5, Doubles(3 * 5).Select(x => (float)x).ToArray(), new float[3 * 5]),
         // Special values too: the wire must carry doubles bit for bit.
         [typeof(OutputMembrane)] = () => new OutputMembrane(6, 0, 10, 2,
             [.. Doubles(2 * 10 - 4), double.NaN, -0.0, double.PositiveInfinity, double.Epsilon]),

@@ -67,7 +67,7 @@ public class ProtocolSerializerTests() : Akka.TestKit.Xunit2.TestKit(ProtocolCon
     public void An_inconsistent_message_is_refused_when_serialized()
     {
         var error = Assert.Throws<SerializationException>(
-            () => Serializer.ToBinary(new PartialSums(0, 0, 0, 3, 4, new float[5])));
+            () => Serializer.ToBinary(new PartialSums(0, 0, 0, 3, 4, new float[5], [])));
         Assert.Contains("Values", error.Message);
     }
 
@@ -76,7 +76,7 @@ public class ProtocolSerializerTests() : Akka.TestKit.Xunit2.TestKit(ProtocolCon
     {
         var serializer = new ProtocolSerializer((ExtendedActorSystem)Sys, maxPayloadBytes: 100);
         Assert.NotNull(serializer.ToBinary(new RunTrial(1, 2)));
-        Assert.Throws<SerializationException>(() => serializer.ToBinary(new PartialSums(0, 0, 0, 1, 20, new float[20])));
+        Assert.Throws<SerializationException>(() => serializer.ToBinary(new PartialSums(0, 0, 0, 1, 20, new float[20], [])));
     }
 
     [Fact]

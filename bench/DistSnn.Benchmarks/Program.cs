@@ -6,11 +6,14 @@ namespace DistSnn.Benchmarks;
 public static class Program
 {
     /// <summary>Pass BenchmarkDotNet's own arguments, e.g. <c>--filter '*'</c> or <c>--filter '*TileStep*'</c>.
-    /// Reports go to bench/DistSnn.Benchmarks/BenchmarkDotNet.Artifacts (git-ignored) unless <c>--artifacts</c> says otherwise.</summary>
-    public static void Main(string[] args)
+    /// Reports go to bench/DistSnn.Benchmarks/BenchmarkDotNet.Artifacts (git-ignored) unless <c>--artifacts</c> says otherwise.
+    /// <c>coordinator [options]</c> runs the timed console mode of <see cref="CoordinatorBenchmarks"/> instead (README.md).</summary>
+    public static int Main(string[] args)
     {
+        if (args is ["coordinator", .. var rest]) return CoordinatorBenchmarks.Run(rest);
         IConfig config = DefaultConfig.Instance.WithArtifactsPath(Path.Combine(ProjectDirectory(), "BenchmarkDotNet.Artifacts"));
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+        return 0;
     }
 
     private static string ProjectDirectory()

@@ -38,7 +38,7 @@ public class SerializerBenchmarks
         var values = new float[Batch * tile.Cols];
         new TileStep(tile.Rows, tile.Cols, Batch).Run(tile, bits, Batch, plan.FirstKey(BenchData.Trial, 0, BenchData.Step), values);
 
-        _partials = new PartialSums(Batch: 12, Round: 5, TileRow: tile.TileRow, Samples: Batch, Cols: tile.Cols, Values: values);
+        _partials = new PartialSums(Batch: 12, Round: 5, TileRow: tile.TileRow, Samples: Batch, Cols: tile.Cols, Values: values, Variances: []);
         _segment = new SpikeSegment(Batch: 12, Round: 5, Start: tile.RowStart, Count: tile.Rows, Samples: Batch, Bits: bits);
         _partialsManifest = _serializer.Manifest(_partials);
         _segmentManifest = _serializer.Manifest(_segment);

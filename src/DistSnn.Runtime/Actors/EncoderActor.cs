@@ -18,11 +18,16 @@ public sealed class EncoderActor : ReceiveActor
     private readonly TrialSetup _setup;
     private readonly IReadOnlyList<IActorRef> _tiles;
     private readonly Dictionary<int, EncodeBatch> _batches = new();
+    private readonly ulong[] _spikes;
+    private readonly float[] _analog;
 
     public EncoderActor(TrialSetup setup, IReadOnlyList<IActorRef> firstLayerTiles)
     {
         _setup = setup;
         _tiles = firstLayerTiles;
+        int width = setup.Model.Inputs, batchSize = setup.Plan.BatchSize;
+        _spikes = EncoderStep.IsRate(setup.Plan) ? new ulong[batchSize * PackedSpikes.WordsFor(width)] : [];
+        _analog = EncoderStep.IsRate(setup.Plan) ? [] : new float[batchSize * width];
 
         Receive<EncodeBatch>(batch =>
         {
@@ -43,22 +48,23 @@ public sealed class EncoderActor : ReceiveActor
         TrialPlan plan = _setup.Plan;
         TileGrid grid = plan.Grids[0];
         int width = plan.Model.Inputs, samples = batch.Samples;
+        // The whole input is encoded into this actor's own buffers; only the tile rows' pieces are sent.
         ulong[]? spikes = null;
         float[]? analog = null;
         if (EncoderStep.IsRate(plan))
         {
-            spikes = new ulong[samples * PackedSpikes.WordsFor(width)];
+            spikes = _spikes;
             EncoderStep.Spikes(plan, batch.Batch, samples, _setup.FirstKey(batch.Batch, round), spikes);
         }
         else
         {
-            analog = new float[samples * width];
+            analog = _analog;
             EncoderStep.Analog(plan, batch.Batch, samples, analog);
         }
         foreach (var (tileRow, from, count) in SpikeRouting.Overlaps(grid, 0, width))
         {
             IProtocolMessage segment = spikes is not null
-                ? SpikeRouting.Segment(batch.Batch, round, spikes, samples, width, 0, from, count)
+                ? SpikeRouting.Segment(batch.Batch, round, spikes, samples, width, 0, from, count, share: false)
                 : Analog(batch.Batch, round, analog!, samples, width, from, count);
             for (int tc = 0; tc < grid.TileCols; tc++) _tiles[grid.Index(tileRow, tc)].Tell(segment);
         }

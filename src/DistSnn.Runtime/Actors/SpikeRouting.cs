@@ -24,10 +24,12 @@ public static class SpikeRouting
 
     /// <summary>The segment of inputs <c>[from, from + n)</c> of packed spikes <paramref name="spikes"/> whose bit 0
     /// is input <paramref name="offset"/> and which are <paramref name="width"/> wide per sample. When the segment is
-    /// the whole of them, the words are shared, not copied (a sent array is never written again).</summary>
-    public static SpikeSegment Segment(int batch, int round, ulong[] spikes, int samples, int width, int offset, int from, int n)
+    /// the whole of them and <paramref name="share"/> allows it, the words are shared, not copied (the sender then
+    /// never writes that array again).</summary>
+    public static SpikeSegment Segment(int batch, int round, ulong[] spikes, int samples, int width, int offset, int from, int n, bool share = true)
     {
-        if (from == offset && n == width) return new SpikeSegment(batch, round, from, n, samples, spikes);
+        if (share && from == offset && n == width && spikes.Length == samples * PackedSpikes.WordsFor(width))
+            return new SpikeSegment(batch, round, from, n, samples, spikes);
         var bits = new ulong[samples * PackedSpikes.WordsFor(n)];
         PackedSpikes.CopyBatch(spikes, width, from - offset, bits, n, 0, n, samples);
         return new SpikeSegment(batch, round, from, n, samples, bits);

@@ -33,7 +33,8 @@ public sealed class StudyCoordinatorActor : ReceiveActor
     private readonly TrialSchedule _schedule;
     private readonly IReadOnlyList<PackageChunk> _chunks;
     private readonly string? _packageHash;
-    private readonly List<(int Point, int Trial)> _queue = new();
+    // Trials to hand out, in order; a lost or returned trial goes to the front (a linked list: O(1) at both ends).
+    private readonly LinkedList<(int Point, int Trial)> _queue = new();
     private readonly Dictionary<IActorRef, (int Point, int Trial)> _running = new();
     private readonly Dictionary<IActorRef, RemoteWorker> _workers = new();
     private readonly List<TrialRecord> _produced = new();
@@ -113,7 +114,11 @@ public sealed class StudyCoordinatorActor : ReceiveActor
         {
             if (!_workers.TryGetValue(Sender, out RemoteWorker? worker)) return;
             // The first request, sent once the package is loaded, asks for as many trials as the worker has threads.
-            if (worker.Threads == 0) worker.Threads = request.Credits;
+            if (worker.Threads == 0)
+            {
+                worker.Threads = request.Credits;
+                ReportWorkers(ReadyWorkers.Count);
+            }
             worker.Credits += request.Credits;
             Dispatch();
         });
@@ -121,7 +126,8 @@ public sealed class StudyCoordinatorActor : ReceiveActor
         {
             if (!_workers.Remove(terminated.ActorRef, out RemoteWorker? worker)) return;
             _log.Warning("worker {0} is gone; its {1} unfinished trial(s) go to others", terminated.ActorRef.Path.Address, worker.Assigned.Count);
-            _queue.InsertRange(0, worker.Assigned.Order());
+            foreach (var item in worker.Assigned.OrderDescending()) _queue.AddFirst(item);
+            ReportWorkers(ReadyWorkers.Count);
             Dispatch();
         });
         Receive<Akka.Cluster.ClusterEvent.UnreachableMember>(member =>
@@ -132,6 +138,7 @@ public sealed class StudyCoordinatorActor : ReceiveActor
         Receive<Akka.Cluster.ClusterEvent.ReachableMember>(member =>
         {
             _unreachable.Remove(member.Member.Address);
+            ReportWorkers(ReadyWorkers.Count);
             Dispatch();
         });
         Receive<TrialActor.Lost>(lost =>
@@ -147,7 +154,7 @@ public sealed class StudyCoordinatorActor : ReceiveActor
                 return;
             }
             _log.Warning("point {0} trial {1} lost ({2}); running it again", lost.Point, lost.Trial, lost.Reason);
-            _queue.Insert(0, item);
+            _queue.AddFirst(item);
             Dispatch();
         });
         Receive<Stop>(_ =>
@@ -208,20 +215,21 @@ public sealed class StudyCoordinatorActor : ReceiveActor
         Dispatch();
     }
 
+    /// <summary>Hands out what it can. Runs after every result, so its cost per call stays small: the ready
+    /// workers are counted where they change (joins, first work requests, losses, reachability), not here.</summary>
     private void Dispatch()
     {
-        List<IActorRef> ready = ReadyWorkers;
-        ReportWorkers(ready.Count);
         if (_queue.Count == 0 && Outstanding == 0)
-            _queue.AddRange(_schedule.NextRound());
+            foreach (var item in _schedule.NextRound()) _queue.AddLast(item);
         if (_queue.Count == 0 && Outstanding == 0)
         {
             Finish();
             return;
         }
+        List<IActorRef> ready = _started && !_spread ? [] : ReadyWorkers;
         if (!_started && (ready.Count < _minWorkers || (_spread && ready.Count == 0))) return;
         _started = true;
-        int spreadCapacity = ready.Sum(w => _workers[w].Threads);
+        int spreadCapacity = _spread ? ready.Sum(w => _workers[w].Threads) : 0;
         while (_queue.Count > 0)
         {
             if (_spread)
@@ -251,8 +259,8 @@ public sealed class StudyCoordinatorActor : ReceiveActor
 
     private (int Point, int Trial) Take()
     {
-        var item = _queue[0];
-        _queue.RemoveAt(0);
+        var item = _queue.First!.Value;
+        _queue.RemoveFirst();
         return item;
     }
 

@@ -57,7 +57,7 @@ public class ResultStoreTests
     }
 
     [Fact]
-    public void Every_recorded_trial_is_committed_before_the_store_is_closed()
+    public void Every_recorded_trial_is_committed_within_the_group_delay_while_the_store_is_open()
     {
         // What survives a killed process is what another connection can already read: committed rows.
         using var directory = new TempDirectory();
@@ -67,10 +67,35 @@ public class ResultStoreTests
 
         using SqliteConnection reader = Connect(store.Path);
 
-        Assert.Equal((long)records.Count, Scalar(reader, "SELECT count(*) FROM trials"));
+        Assert.Equal((long)records.Count, WaitForRows(reader, records.Count));
         TrialRecord last = records[^1];
         Assert.Equal((long)last.Result.Correct,
             Scalar(reader, $"SELECT correct FROM trials WHERE point = {last.Point} AND trial = {last.Trial}"));
+    }
+
+    [Fact]
+    public void Results_that_come_fast_are_committed_in_groups_and_none_is_lost()
+    {
+        using var directory = new TempDirectory();
+        List<TrialRecord> records = SyntheticResults.Trials(spec, 60);
+        Assert.True(records.Count > 2 * ResultStore.GroupRows, "enough rows for several full groups");
+        using ResultStore store = ResultStore.Create(directory.Path, spec);
+        foreach (TrialRecord record in records) Assert.True(store.Record(record));
+        using SqliteConnection reader = Connect(store.Path);
+        // Full groups are committed at once; the rest within the group delay.
+        Assert.InRange((long)Scalar(reader, "SELECT count(*) FROM trials")!, (long)ResultStore.GroupRows, records.Count);
+        Assert.Equal((long)records.Count, WaitForRows(reader, records.Count));
+        Assert.Equal(records.OrderBy(r => r.Point).ThenBy(r => r.Trial), store.Records());
+        Assert.False(store.Record(records[7]));
+    }
+
+    /// <summary>Polls (the store commits within its group delay) until the table holds <paramref name="rows"/> rows or 5 s pass.</summary>
+    private static long WaitForRows(SqliteConnection reader, long rows)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        long count;
+        while ((count = (long)Scalar(reader, "SELECT count(*) FROM trials")!) < rows && clock.Elapsed < TimeSpan.FromSeconds(5)) Thread.Sleep(5);
+        return count;
     }
 
     [Fact]
@@ -80,6 +105,7 @@ public class ResultStoreTests
         using ResultStore store = ResultStore.Create(directory.Path, spec);
         store.Record(new TrialRecord(5, 2, new TrialResult(500, 597, 3, 1000)));
         using SqliteConnection reader = Connect(store.Path);
+        WaitForRows(reader, 1);
 
         using SqliteCommand query = reader.CreateCommand();
         query.CommandText = "SELECT coordinates, correct, total, accuracy, adc_clipped, adc_conversions, recorded_utc FROM trials";

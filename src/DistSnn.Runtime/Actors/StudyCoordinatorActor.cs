@@ -273,7 +273,7 @@ public sealed class StudyCoordinatorActor : ReceiveActor
     {
         var (point, trial) = item;
         var setup = new TrialSetup(_plans.For(point), trial);
-        IActorRef actor = Context.ActorOf(Props.Create(() => new TrialActor(setup, point, Self, spread)), $"trial-{point}-{trial}-{Guid.NewGuid():N}");
+        IActorRef actor = Context.ActorOf(Props.Create(() => new TrialActor(setup, point, Self, spread)).WithDispatcher(TrialActor.ComputeDispatcher), $"trial-{point}-{trial}-{Guid.NewGuid():N}");
         _running[actor] = item;
     }
 

@@ -105,7 +105,7 @@ public sealed class WorkerActor : ReceiveActor
         {
             if (_plans is null) return;
             var setup = new TrialSetup(_plans.For(run.Point), run.Trial);
-            Context.ActorOf(Props.Create(() => new TrialActor(setup, run.Point, Self)), $"trial-{run.Point}-{run.Trial}-{Guid.NewGuid():N}");
+            Context.ActorOf(Props.Create(() => new TrialActor(setup, run.Point, Self)).WithDispatcher(TrialActor.ComputeDispatcher), $"trial-{run.Point}-{run.Trial}-{Guid.NewGuid():N}");
         });
         Receive<HostTile>(request => _tileHost.Forward(request));
         Receive<TrialCompleted>(done =>

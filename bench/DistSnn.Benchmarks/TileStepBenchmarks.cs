@@ -27,6 +27,7 @@ public class TileStepBenchmarks
     private ReadKey _first;
     private ulong[] _encoded = null!, _sparse = null!, _full = null!;
     private float[] _partials = null!;
+    private float[] _variances = null!; // a tile without an ADC gives its read-noise variances to its column group
 
     [Params("ideal", "column")]
     public string Read { get; set; } = "ideal";
@@ -39,6 +40,7 @@ public class TileStepBenchmarks
         _step = new TileStep(_tile.Rows, _tile.Cols, Batch);
         _first = plan.FirstKey(BenchData.Trial, 0, BenchData.Step);
         _partials = new float[Batch * _tile.Cols];
+        _variances = new float[Batch * _tile.Cols];
         _encoded = BenchData.TileInputs(BenchData.EncodedSpikes(plan), plan.Model.Inputs, _tile);
         _sparse = Synthetic(0.05, 5);
         _full = Synthetic(1.0, 6);
@@ -52,15 +54,15 @@ public class TileStepBenchmarks
 
     /// <summary>Real rate-encoded Fashion-MNIST spikes (EncoderStep.Spikes of the first 64 test images, step 5).</summary>
     [Benchmark(Baseline = true)]
-    public TileCounters RateEncoded() => _step.Run(_tile, _encoded, Batch, _first, _partials);
+    public TileCounters RateEncoded() => _step.Run(_tile, _encoded, Batch, _first, _partials, _variances);
 
     /// <summary>Synthetic bits, each row active with probability 0.05 (about 6 of 128 rows per sample).</summary>
     [Benchmark]
-    public TileCounters Sparse5Percent() => _step.Run(_tile, _sparse, Batch, _first, _partials);
+    public TileCounters Sparse5Percent() => _step.Run(_tile, _sparse, Batch, _first, _partials, _variances);
 
     /// <summary>Every row of every sample active: the dense upper bound.</summary>
     [Benchmark]
-    public TileCounters AllRowsActive() => _step.Run(_tile, _full, Batch, _first, _partials);
+    public TileCounters AllRowsActive() => _step.Run(_tile, _full, Batch, _first, _partials, _variances);
 
     private ulong[] Synthetic(double density, int seed)
     {

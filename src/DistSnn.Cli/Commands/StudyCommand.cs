@@ -26,7 +26,7 @@ public static class StudyCommand
         var quiet = new Option<bool>("--quiet") { Description = "No progress output; the summary table and errors still print." };
         var engine = new Option<string>("--engine")
         {
-            Description = "actors (the runtime, default) or reference (the single-threaded oracle per trial; for tests and debugging).",
+            Description = "actors (the runtime, default) or reference (the sequential engine: the same steps as a plain loop, one thread per trial; same results).",
             DefaultValueFactory = _ => "actors",
         };
         engine.AcceptOnlyFromAmong("actors", "reference");

@@ -1,6 +1,7 @@
 using DistSnn.Core.Data;
 using DistSnn.Core.Engine;
 using DistSnn.Core.Snn;
+using DistSnn.Core.Trial;
 
 namespace DistSnn.Core.Study;
 
@@ -53,9 +54,7 @@ public sealed class StudyRunner : IStudyExecution
     private List<TrialRecord> RunTrials(IReadOnlyList<(int Point, int Trial)> work, CancellationToken cancel)
     {
         var results = new TrialRecord?[work.Count];
-        var engines = _spec.Points
-            .Select(p => new ReferenceEngine(p.Settings.Apply(_model), p.Settings.Crossbar, _spec.Seed, _spec.Batch))
-            .ToArray();
+        var plans = new PointPlans(_spec, _model, _data);
         var gate = new object();
         var options = new ParallelOptions { MaxDegreeOfParallelism = _workers };
         int next = -1;
@@ -67,7 +66,7 @@ public sealed class StudyRunner : IStudyExecution
                 int i = Interlocked.Increment(ref next);
                 if (i >= work.Count) return;
                 var (point, trial) = work[i];
-                var record = new TrialRecord(point, trial, engines[point].RunTrial(trial, _data));
+                var record = new TrialRecord(point, trial, new SequentialTrial(plans.For(point), trial).Run(null));
                 results[i] = record;
                 lock (gate) TrialCompleted?.Invoke(record);
             }

@@ -244,7 +244,9 @@ public static class CoordinatorBenchmarks
         using (ResultStore.Create(dir, spec)) { }
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
-            DataSource = Path.Combine(dir, ResultStore.FileName), Mode = SqliteOpenMode.ReadWrite, Pooling = false,
+            DataSource = Path.Combine(dir, ResultStore.FileName),
+            Mode = SqliteOpenMode.ReadWrite,
+            Pooling = false,
         }.ToString());
         connection.Open();
         using (SqliteCommand pragma = connection.CreateCommand())

@@ -21,7 +21,7 @@ public static class DataLoader
             "fashion-mnist" => LoadMnistDirectory(spec, spec.Path ?? DefaultFashionMnistDirectory, baseDirectory, origin),
             "mnist" => LoadMnistDirectory(spec, spec.Path
                 ?? throw new InputException(origin, "data.path", "expected the directory holding the MNIST IDX files"), baseDirectory, origin),
-            "idx" => LoadIdxPair(RequiredPath(spec, "an IDX images file", baseDirectory, origin), origin),
+            "idx" => LoadIdxPair(RequiredPath(spec, "an IDX images file", baseDirectory, origin), origin, NeededItems(spec)),
             "csv" => CsvDataset.Load(RequiredPath(spec, "a CSV file", baseDirectory, origin), spec.Normalize ?? CsvNormalization.MinMax),
             _ => throw new InputException(origin, "data.source", $"expected one of {string.Join(", ", Sources)}, got '{spec.Source}'"),
         };
@@ -56,8 +56,13 @@ public static class DataLoader
         string prefix = split == "test" ? "t10k" : "train";
         string images = FindIdx(directory, $"{prefix}-images-idx3-ubyte", origin);
         string labels = FindIdx(directory, $"{prefix}-labels-idx1-ubyte", origin);
-        return IdxFile.LoadDataset(images, labels, spec.Source, classes: 10);
+        return IdxFile.LoadDataset(images, labels, spec.Source, classes: 10, maxItems: NeededItems(spec));
     }
+
+    /// <summary>The leading samples a study of <paramref name="spec"/> can use: an IDX file is read no further.
+    /// (An offset past the end still shows, with the file's full count, as it loads no more than it holds.)</summary>
+    private static int? NeededItems(DataSpec spec) =>
+        spec.Limit is int limit ? (int)Math.Min(int.MaxValue, (long)spec.Offset + limit) : null;
 
     private static string FindIdx(string directory, string name, string origin)
     {
@@ -68,7 +73,7 @@ public static class DataLoader
     }
 
     /// <summary>An images file given by path; its labels file is named alike with <c>labels-idx1</c> for <c>images-idx3</c>.</summary>
-    private static Dataset LoadIdxPair(string images, string origin)
+    private static Dataset LoadIdxPair(string images, string origin, int? maxItems)
     {
         string name = Path.GetFileName(images);
         if (!name.Contains("images-idx3", StringComparison.Ordinal))
@@ -78,7 +83,7 @@ public static class DataLoader
         }
         string labels = Path.Combine(Path.GetDirectoryName(images) ?? "", name.Replace("images-idx3", "labels-idx1", StringComparison.Ordinal));
         if (!File.Exists(labels)) throw new InputException(origin, "data.path", $"IDX labels file not found: {labels}");
-        return IdxFile.LoadDataset(images, labels, Path.GetFileName(images));
+        return IdxFile.LoadDataset(images, labels, Path.GetFileName(images), maxItems: maxItems);
     }
 
     private static string RequiredPath(DataSpec spec, string what, string? baseDirectory, string origin)

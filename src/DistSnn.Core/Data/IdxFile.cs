@@ -13,37 +13,48 @@ public sealed class IdxFile
     // byte/255 for every byte value, so that the whole image set is converted by one table look-up per pixel.
     private static readonly float[] UnitScale = Enumerable.Range(0, 256).Select(b => b / 255f).ToArray();
 
-    private IdxFile(int[] dimensions, byte[] data)
+    private IdxFile(int[] dimensions, byte[] data, int items)
     {
         Dimensions = dimensions;
         Data = data;
+        Items = items;
     }
 
+    /// <summary>The dimensions the file declares (the first is its item count).</summary>
     public IReadOnlyList<int> Dimensions { get; }
 
-    /// <summary>Row-major, the last dimension fastest.</summary>
+    /// <summary>How many leading items (along the first dimension) <see cref="Data"/> holds: all of them, unless
+    /// fewer were asked for.</summary>
+    public int Items { get; }
+
+    /// <summary>Row-major, the last dimension fastest: the first <see cref="Items"/> items.</summary>
     public byte[] Data { get; }
 
     /// <summary>Reads a file that must have <paramref name="dimensions"/> dimensions (3 for images, 1 for labels).</summary>
-    public static IdxFile Read(string path, int dimensions)
+    /// <param name="maxItems">Read only this many leading items (a study of the first images need not decompress
+    /// the rest); the file's size is still checked when it is not compressed, its tail is not read.</param>
+    public static IdxFile Read(string path, int dimensions, int? maxItems = null)
     {
-        return DataFile.Read(path, (stream, length) => Read(stream, path, dimensions, length));
+        return DataFile.Read(path, (stream, length) => Read(stream, path, dimensions, length, maxItems));
     }
 
     /// <summary>
     /// Images (3-D: count, rows, cols) and their labels (1-D), as a data set with pixel values divided by 255 and
     /// shape [rows, cols]. <paramref name="classes"/> fixes the class count (10 for MNIST); null takes the largest label + 1.
     /// </summary>
-    public static Dataset LoadDataset(string imagesPath, string labelsPath, string name, int? classes = null)
+    /// <param name="maxItems">Load only the first this many images and labels (<see cref="Read"/>).</param>
+    public static Dataset LoadDataset(string imagesPath, string labelsPath, string name, int? classes = null, int? maxItems = null)
     {
-        IdxFile images = Read(imagesPath, 3);
-        IdxFile labels = Read(labelsPath, 1);
-        int count = images.Dimensions[0], rows = images.Dimensions[1], cols = images.Dimensions[2];
+        IdxFile images = Read(imagesPath, 3, maxItems);
+        IdxFile labels = Read(labelsPath, 1, maxItems);
+        int rows = images.Dimensions[1], cols = images.Dimensions[2];
+        int count = images.Dimensions[0];
         if (rows < 1 || cols < 1 || (long)rows * cols > Array.MaxLength)
             throw new InputException(imagesPath, "dimensions", $"expected images of at least 1x1 pixels, got {rows}x{cols}");
         if (labels.Dimensions[0] != count)
             throw new InputException(labelsPath, "dimensions", $"holds {labels.Dimensions[0]} labels but {imagesPath} holds {count} images");
 
+        count = images.Items;
         var labelValues = new int[count];
         for (int i = 0; i < count; i++)
         {
@@ -58,7 +69,7 @@ public sealed class IdxFile
     }
 
     /// <param name="rawLength">The file's length when it is not compressed, to catch a truncated file before allocating.</param>
-    private static IdxFile Read(Stream stream, string path, int dimensionCount, long? rawLength)
+    private static IdxFile Read(Stream stream, string path, int dimensionCount, long? rawLength, int? maxItems)
     {
         uint expectedMagic = (uint)(UnsignedByteType << 8 | dimensionCount);
         string expectation = $"expected an IDX magic number 0x{expectedMagic:X8} (unsigned bytes, {dimensionCount} dimension{(dimensionCount == 1 ? "" : "s")})";
@@ -92,12 +103,15 @@ public sealed class IdxFile
                 : $"dimensions {shape} need {size} bytes of data, the file holds {length - headerBytes}");
         }
 
-        byte[] data = ReadData(stream, (int)size, out int read);
-        if (read < size)
+        int items = maxItems is int m && m >= 0 && m < dimensions[0] ? m : dimensions[0];
+        long itemBytes = dimensions[0] == 0 ? 0 : size / dimensions[0];
+        long wanted = items == dimensions[0] ? size : items * itemBytes;
+        byte[] data = ReadData(stream, (int)wanted, out int read);
+        if (read < wanted)
             throw new InputException(path, "data", $"truncated: dimensions {shape} need {size} bytes of data, the file holds {read}");
-        if (stream.ReadByte() != -1)
+        if (items == dimensions[0] && stream.ReadByte() != -1)
             throw new InputException(path, "data", $"dimensions {shape} need {size} bytes of data, the file holds more");
-        return new IdxFile(dimensions, data);
+        return new IdxFile(dimensions, data, items);
     }
 
     /// <summary>Reads up to <paramref name="size"/> bytes, growing the buffer as data arrives so that a compressed

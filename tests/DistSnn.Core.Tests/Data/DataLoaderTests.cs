@@ -138,4 +138,20 @@ public class DataLoaderTests
         Assert.Equal(10, train.Count);
         Assert.Equal(784, train.Features);
     }
+
+    [Fact]
+    public void A_limited_Fashion_MNIST_study_reads_only_its_images_and_gets_the_same_ones()
+    {
+        // The limited load decompresses only the first offset + limit images; they must be those of a full load.
+        Dataset part = DataLoader.Load(new DataSpec("fashion-mnist", Offset: 37, Limit: 25), null, Spec);
+        Dataset whole = DataLoader.Load(new DataSpec("fashion-mnist"), null, Spec);
+
+        Assert.Equal(10_000, whole.Count);
+        Assert.Equal((25, 37), (part.Count, part.FirstIndex));
+        Assert.Equal(whole.Labels.AsSpan(37, 25).ToArray(), part.Labels);
+        Assert.Equal(whole.Values.AsSpan(37 * 784, 25 * 784).ToArray(), part.Values);
+
+        var past = Assert.Throws<InputException>(() => DataLoader.Load(new DataSpec("fashion-mnist", Offset: 10_000, Limit: 5), null, Spec));
+        Assert.Contains("10000 samples", past.Message);
+    }
 }

@@ -12,14 +12,33 @@ namespace DistSnn.Runtime.Actors;
 internal static class PartialBuffers
 {
     private const int Kept = 512;
-    private static readonly ConcurrentDictionary<int, ConcurrentBag<float[]>> Spare = new();
+    private static readonly ConcurrentDictionary<int, Spares> ByLength = new();
 
-    public static float[] Rent(int length) =>
-        Spare.TryGetValue(length, out ConcurrentBag<float[]>? bag) && bag.TryTake(out float[]? array) ? array : new float[length];
+    public static float[] Rent(int length)
+    {
+        if (ByLength.TryGetValue(length, out Spares? spares) && spares.Bag.TryTake(out float[]? array))
+        {
+            Interlocked.Decrement(ref spares.Count);
+            return array;
+        }
+        return new float[length];
+    }
 
     public static void Return(float[] array)
     {
-        ConcurrentBag<float[]> bag = Spare.GetOrAdd(array.Length, _ => new ConcurrentBag<float[]>());
-        if (bag.Count < Kept) bag.Add(array);
+        Spares spares = ByLength.GetOrAdd(array.Length, _ => new Spares());
+        // A counter, not the bag's own Count, which takes every thread's lock.
+        if (Interlocked.Increment(ref spares.Count) > Kept)
+        {
+            Interlocked.Decrement(ref spares.Count);
+            return;
+        }
+        spares.Bag.Add(array);
+    }
+
+    private sealed class Spares
+    {
+        public readonly ConcurrentBag<float[]> Bag = new();
+        public int Count;
     }
 }

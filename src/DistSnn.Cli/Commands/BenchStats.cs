@@ -16,13 +16,19 @@ public sealed record BenchStats(
 {
     public const string Variable = "DISTSNN_BENCH_STATS";
 
-    public static void WriteIfAsked(StudySpec spec, int samples, SnnModel model, int trialsRun, double accuracyMean)
+    /// <param name="records">Every stored trial (read only when the statistics are asked for).</param>
+    /// <param name="alreadyDone">The trials an earlier run stored (resume): not counted.</param>
+    public static void WriteIfAsked(StudySpec spec, int samples, SnnModel model, Func<IReadOnlyList<TrialRecord>> records, IReadOnlyList<TrialRecord> alreadyDone)
     {
         if (Environment.GetEnvironmentVariable(Variable) is not { Length: > 0 } path) return;
+        var earlier = alreadyDone.Select(r => (r.Point, r.Trial)).ToHashSet();
+        List<TrialRecord> run = records().Where(r => !earlier.Contains((r.Point, r.Trial))).ToList();
+        int[] timesteps = spec.Points.Select(p => p.Settings.Apply(model).Timesteps).ToArray();
+        long steps = run.Sum(r => (long)samples * timesteps[r.Point]);
+        double accuracyMean = run.Select(r => r.Result.Accuracy).DefaultIfEmpty(double.NaN).Average();
         using var process = Process.GetCurrentProcess();
-        long steps = (long)trialsRun * samples * spec.Points.Select(p => p.Settings.Apply(model).Timesteps).DefaultIfEmpty(model.Timesteps).Max();
         var stats = new BenchStats(process.TotalProcessorTime.TotalSeconds, process.PeakWorkingSet64, GC.GetTotalAllocatedBytes(),
-            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), TileStep.SynapticEvents, trialsRun, steps, accuracyMean);
+            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), TileStep.SynapticEvents, run.Count, steps, accuracyMean);
         File.WriteAllText(path, JsonSerializer.Serialize(stats));
     }
 

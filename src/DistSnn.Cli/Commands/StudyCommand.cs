@@ -139,8 +139,7 @@ public static class StudyCommand
         ReportPage.Write(outDir, spec, summaries, inputs.ModelDescription, inputs.DataDescription, plots);
         if (PlotFont.Family is null) stderr.WriteLine($"warning: the plots have no labels: no usable font; {PlotFont.InstallHint}");
 
-        BenchStats.WriteIfAsked(spec, inputs.Data.Count, inputs.Model, store.Records().Count - alreadyDone.Count,
-            store.Records().Select(r => r.Result.Accuracy).DefaultIfEmpty(double.NaN).Average());
+        BenchStats.WriteIfAsked(spec, inputs.Data.Count, inputs.Model, store.Records, alreadyDone);
         SummaryTable.Write(stdout, spec, summaries);
         stdout.WriteLine($"results: {outDir} ({ResultStore.FileName}, {ResultFiles.TrialsCsv}, {ResultFiles.SummaryCsv}, {ResultFiles.SummaryJson}, {string.Join(", ", plots)}, report.html)");
         return CliApp.Success;

@@ -39,9 +39,6 @@ public sealed class ReferenceEngine
             throw new ArgumentException("scores must hold [samples, classes] values");
         return new SequentialTrial(plan, trial).Run(scores);
     }
-
-    /// <summary>Index of the largest value; ties go to the lowest index.</summary>
-    public static int Argmax(ReadOnlySpan<double> values) => ReadoutStep.Argmax(values);
 }
 
 /// <summary>One trial's chip and buffers, allocated once; <see cref="Run"/> is the loop over the steps.</summary>

@@ -54,19 +54,18 @@ public sealed class NeuronStep
         ReadOnlySpan<float> current, Span<double> membrane, Span<ulong> spikes)
     {
         NeuronSettings neuron = plan.Model.Neuron;
+        ReadOnlySpan<float> bias = Bias(plan, layer, colStart, cols);
         int words = PackedSpikes.WordsFor(cols);
         spikes[..(samples * words)].Clear();
         for (int s = 0; s < samples; s++)
         {
             ReadOnlySpan<float> z = Noise(plan, layer, colStart, cols, first with { Sample = first.Sample + s });
-            ReadOnlySpan<float> bias = Bias(plan, layer, colStart, cols);
             Span<ulong> bits = spikes.Slice(s * words, words);
             Span<double> u = membrane.Slice(s * cols, cols);
             ReadOnlySpan<float> i = current.Slice(s * cols, cols);
-            double sigma = neuron.Sigma;
             for (int c = 0; c < cols; c++)
             {
-                double input = Input(i[c], bias, z, sigma, c);
+                double input = Input(i[c], bias, z, neuron.Sigma, c);
                 if (LifNeuron.Step(neuron, ref u[c], input)) bits[c >> 6] |= 1UL << (c & 63);
             }
         }
@@ -78,10 +77,10 @@ public sealed class NeuronStep
         ReadOnlySpan<float> current, Span<double> membrane)
     {
         NeuronSettings neuron = plan.Model.Neuron;
+        ReadOnlySpan<float> bias = Bias(plan, layer, colStart, cols);
         for (int s = 0; s < samples; s++)
         {
             ReadOnlySpan<float> z = Noise(plan, layer, colStart, cols, first with { Sample = first.Sample + s });
-            ReadOnlySpan<float> bias = Bias(plan, layer, colStart, cols);
             Span<double> u = membrane.Slice(s * cols, cols);
             ReadOnlySpan<float> i = current.Slice(s * cols, cols);
             for (int c = 0; c < cols; c++) LifNeuron.Integrate(neuron, ref u[c], Input(i[c], bias, z, neuron.Sigma, c));

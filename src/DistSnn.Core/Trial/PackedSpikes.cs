@@ -19,7 +19,8 @@ public static class PackedSpikes
     {
         while (count > 0)
         {
-            int n = Math.Min(count, Math.Min(64 - (to & 63), 64));
+            // Never past the end of a destination word.
+            int n = Math.Min(count, 64 - (to & 63));
             ulong bits = Read(source, from, n);
             ulong mask = (n == 64 ? ulong.MaxValue : (1UL << n) - 1) << (to & 63);
             ref ulong word = ref dest[to >> 6];
@@ -70,13 +71,5 @@ public static class PackedSpikes
     public static void Unpack(ReadOnlySpan<ulong> words, Span<float> values)
     {
         for (int i = 0; i < values.Length; i++) values[i] = ((words[i >> 6] >> (i & 63)) & 1UL) != 0 ? 1f : 0f;
-    }
-
-    /// <summary>Packs 1/0 values (any non-zero is a spike).</summary>
-    public static void Pack(ReadOnlySpan<float> values, Span<ulong> words)
-    {
-        words[..WordsFor(values.Length)].Clear();
-        for (int i = 0; i < values.Length; i++)
-            if (values[i] != 0f) words[i >> 6] |= 1UL << (i & 63);
     }
 }

@@ -14,7 +14,5 @@ public sealed class PointPlans
         _plans = spec.Points.Select(p => new Lazy<TrialPlan>(() => TrialPlan.ForPoint(spec, p.Index, model, data))).ToArray();
     }
 
-    public int Count => _plans.Length;
-
     public TrialPlan For(int point) => _plans[point].Value;
 }

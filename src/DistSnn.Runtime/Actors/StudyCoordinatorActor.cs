@@ -23,8 +23,6 @@ namespace DistSnn.Runtime.Actors;
 public sealed class StudyCoordinatorActor : ReceiveActor
 {
     private readonly StudySpec _spec;
-    private readonly SnnModel _model;
-    private readonly Dataset _data;
     private readonly PointPlans _plans;
     private readonly int _localWorkers;
     private readonly int _minWorkers;
@@ -67,8 +65,6 @@ public sealed class StudyCoordinatorActor : ReceiveActor
         StudyPackage? package = null, int minWorkers = 0, Action<int>? onWorkers = null)
     {
         _spec = spec;
-        _model = model;
-        _data = data;
         _plans = new PointPlans(spec, model, data);
         _localWorkers = localWorkers;
         _minWorkers = minWorkers;

@@ -20,7 +20,6 @@ public sealed class TileHostActor : ReceiveActor
     private readonly string _packageHash;
     private readonly StudySpec _spec;
     private readonly SnnModel _model;
-    private readonly Dataset _data;
     private readonly PointPlans _plans;
     private readonly Dictionary<IActorRef, HostedTrial> _trials = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -31,7 +30,6 @@ public sealed class TileHostActor : ReceiveActor
         _packageHash = packageHash;
         _spec = spec;
         _model = model;
-        _data = data;
         _plans = new PointPlans(spec, model, data);
 
         Receive<HostTile>(request =>

@@ -24,9 +24,6 @@ public sealed class WorkerActor : ReceiveActor
     private IActorRef _coordinator = ActorRefs.Nobody;
     private PackageAssembly? _assembly;
     private bool _fetchRetried;
-    private StudySpec? _spec;
-    private SnnModel? _model;
-    private Dataset? _data;
     private PointPlans? _plans;
     private IActorRef _tileHost = ActorRefs.Nobody;
 
@@ -163,11 +160,10 @@ public sealed class WorkerActor : ReceiveActor
             _log.Error("refusing the study package {0}: {1}; this worker takes no work for this study", package.Hash, e.Message.TrimEnd('.'));
             return;
         }
-        (_spec, _model, _data) = (spec, model, data);
         _plans = new PointPlans(spec, model, data);
         if (!_tileHost.IsNobody()) Context.Stop(_tileHost);
         _tileHost = Context.ActorOf(Props.Create(() => new TileHostActor(package.Hash, spec, model, data)), $"tiles-{package.Hash[..12]}-{Guid.NewGuid():N}");
-        _log.Info("study '{0}' ({1}) ready: asking for {2} trial(s)", _spec.Name, package.Hash[..12], _threads);
+        _log.Info("study '{0}' ({1}) ready: asking for {2} trial(s)", spec.Name, package.Hash[..12], _threads);
         _coordinator.Tell(new WorkRequest(_threads));
     }
 }

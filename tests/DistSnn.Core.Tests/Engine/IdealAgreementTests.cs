@@ -1,8 +1,6 @@
-using System.Numerics.Tensors;
 using DistSnn.Core.Crossbar;
 using DistSnn.Core.Data;
 using DistSnn.Core.Engine;
-using DistSnn.Core.Random;
 using DistSnn.Core.Snn;
 using Xunit.Abstractions;
 
@@ -15,54 +13,6 @@ namespace DistSnn.Core.Tests.Engine;
 /// </summary>
 public class IdealAgreementTests(ITestOutputHelper output)
 {
-    /// <summary>The plain float network, untiled, written independently of the engine: the same encoder draws.</summary>
-    private static double[] PlainFloatCounts(SnnModel model, Dataset data, uint seed, int trial)
-    {
-        var counts = new double[data.Count * model.Classes];
-        // Transposed weights: input i's outgoing weights are contiguous, so an active input adds one row.
-        float[][] transposed = model.Layers.Select(l =>
-        {
-            var t = new float[l.Inputs * l.Outputs];
-            for (int o = 0; o < l.Outputs; o++)
-                for (int i = 0; i < l.Inputs; i++) t[i * l.Outputs + o] = l.Weights[o * l.Inputs + i];
-            return t;
-        }).ToArray();
-        Parallel.For(0, data.Count, s =>
-        {
-            var membranes = model.Layers.Select(l => new double[l.Outputs]).ToArray();
-            var input = new float[model.Inputs];
-            var u = new float[model.Inputs];
-            for (int t = 0; t < model.Timesteps; t++)
-            {
-                DrawKey.Read(seed, trial, RandomScope.Encoder, 0, 0, data.FirstIndex + s, t).Stream().FillUniform(u);
-                ReadOnlySpan<float> pixels = data.Sample(s);
-                for (int i = 0; i < input.Length; i++) input[i] = u[i] < pixels[i] ? 1f : 0f;
-                float[] x = input;
-                for (int l = 0; l < model.Layers.Count; l++)
-                {
-                    DenseLayer layer = model.Layers[l];
-                    var current = new float[layer.Outputs];
-                    for (int i = 0; i < layer.Inputs; i++)
-                        if (x[i] != 0) TensorPrimitives.Add(current, transposed[l].AsSpan(i * layer.Outputs, layer.Outputs), current);
-                    var spikes = new float[layer.Outputs];
-                    for (int o = 0; o < layer.Outputs; o++)
-                    {
-                        double v = model.Neuron.Beta * membranes[l][o] + ((double)current[o] + (layer.Bias?[o] ?? 0f));
-                        if (v >= model.Neuron.Threshold)
-                        {
-                            spikes[o] = 1;
-                            v -= model.Neuron.Threshold;
-                        }
-                        membranes[l][o] = v;
-                    }
-                    x = spikes;
-                }
-                for (int k = 0; k < model.Classes; k++) counts[s * model.Classes + k] += x[k];
-            }
-        });
-        return counts;
-    }
-
     [Fact]
     public void Ideal_devices_give_the_plain_float_networks_spike_counts_for_999_in_1000_test_images()
     {
@@ -71,7 +21,7 @@ public class IdealAgreementTests(ITestOutputHelper output)
         int classes = model.Classes;
         var engine = new double[data.Count * classes];
         new ReferenceEngine(model, CrossbarSettings.Ideal, 1, batch: 64).RunTrial(0, data, engine);
-        double[] plain = PlainFloatCounts(model, data, 1, 0);
+        double[] plain = PlainNetwork.SpikeCounts(model, data, 1, 0, PlainNetwork.Sums.Float);
 
         int same = Enumerable.Range(0, data.Count)
             .Count(s => engine.AsSpan(s * classes, classes).SequenceEqual(plain.AsSpan(s * classes, classes)));

@@ -30,7 +30,7 @@ namespace DistSnn.Core.Trial;
 /// </summary>
 public sealed class TileStep
 {
-    private const int RowFloats = ProgrammedTile.BlockRowFloats;
+    private const int RowFloats = ProgrammedTile.BlockRowFloats, Half = RowFloats / 2;
 
     private readonly int _maxRows, _maxCols, _maxSamples;
     private readonly int[] _active;       // [sample * maxRows + i]: the i-th active row of the sample
@@ -88,13 +88,32 @@ public sealed class TileStep
             active += _activeCount[s] = PackedSpikes.SetBits(spikes.Slice(s * words, words), _active.AsSpan(s * _maxRows, _maxRows));
         Interlocked.Add(ref _synapticEvents, active * tile.Cols);
         Span<float> sums = stackalloc float[RowFloats];
+        Span<float> variance = tile.DefersReadNoise ? variances : _variance;
+        int cols = tile.Cols;
         for (int b = 0; b < tile.BlockCount; b++)
         {
             ReadOnlySpan<float> block = tile.Blocks.AsSpan(b * tile.Rows * RowFloats, tile.Rows * RowFloats);
+            int start = b * tile.BlockCols;
+            bool whole = start + tile.BlockCols <= cols;
             for (int s = 0; s < samples; s++)
             {
-                SumRows(block, _active.AsSpan(s * _maxRows, _activeCount[s]), sums);
-                Store(tile, b, s, sums, partials, variances);
+                ReadOnlySpan<int> rows = _active.AsSpan(s * _maxRows, _activeCount[s]);
+                if (!whole)
+                {
+                    SumRows(block, rows, sums[..Half], sums[Half..]);
+                    Store(tile, b, s, sums, partials, variances);
+                }
+                else if (tile.ReadVariance is null)
+                {
+                    // A whole block of weights: its 64 sums go straight to the partials.
+                    Span<float> dest = partials.Slice(s * cols + start, RowFloats);
+                    SumRows(block, rows, dest[..Half], dest[Half..]);
+                }
+                else
+                {
+                    // 32 weights and their 32 variances: the sums to the partials, the variances beside them.
+                    SumRows(block, rows, partials.Slice(s * cols + start, Half), variance.Slice(s * cols + start, Half));
+                }
             }
         }
         return Finish(tile, samples, first, partials);
@@ -191,12 +210,15 @@ public sealed class TileStep
     private static TileCounters Counted(ProgrammedTile tile, int samples, int clipped) =>
         new(clipped, tile.Adc is null ? 0 : (long)samples * tile.Cols);
 
-    /// <summary><c>sums[i] = sum over rows r in the list, in order, of block[r * 64 + i]</c>, i = 0..63.</summary>
+    /// <summary><c>sum[i] = sum over rows r in the list, in order, of block[r * 64 + i]</c>, i = 0..63: sums 0..31
+    /// into <paramref name="low"/>, 32..63 into <paramref name="high"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void SumRows(ReadOnlySpan<float> block, ReadOnlySpan<int> rows, Span<float> sums)
+    internal static void SumRows(ReadOnlySpan<float> block, ReadOnlySpan<int> rows, Span<float> low, Span<float> high)
     {
+        if (low.Length < Half || high.Length < Half) throw new ArgumentException("each half of the sums needs 32 floats");
         ref float b = ref MemoryMarshal.GetReference(block);
-        ref float dest = ref MemoryMarshal.GetReference(sums);
+        ref float lo = ref MemoryMarshal.GetReference(low);
+        ref float hi = ref MemoryMarshal.GetReference(high);
         if (Vector512.IsHardwareAccelerated)
         {
             Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
@@ -208,10 +230,10 @@ public sealed class TileStep
                 a2 += Vector512.LoadUnsafe(ref b, o + 32);
                 a3 += Vector512.LoadUnsafe(ref b, o + 48);
             }
-            a0.StoreUnsafe(ref dest, 0);
-            a1.StoreUnsafe(ref dest, 16);
-            a2.StoreUnsafe(ref dest, 32);
-            a3.StoreUnsafe(ref dest, 48);
+            a0.StoreUnsafe(ref lo, 0);
+            a1.StoreUnsafe(ref lo, 16);
+            a2.StoreUnsafe(ref hi, 0);
+            a3.StoreUnsafe(ref hi, 16);
         }
         else if (Vector256.IsHardwareAccelerated)
         {
@@ -228,18 +250,21 @@ public sealed class TileStep
                 a6 += Vector256.LoadUnsafe(ref b, o + 48);
                 a7 += Vector256.LoadUnsafe(ref b, o + 56);
             }
-            a0.StoreUnsafe(ref dest, 0);
-            a1.StoreUnsafe(ref dest, 8);
-            a2.StoreUnsafe(ref dest, 16);
-            a3.StoreUnsafe(ref dest, 24);
-            a4.StoreUnsafe(ref dest, 32);
-            a5.StoreUnsafe(ref dest, 40);
-            a6.StoreUnsafe(ref dest, 48);
-            a7.StoreUnsafe(ref dest, 56);
+            a0.StoreUnsafe(ref lo, 0);
+            a1.StoreUnsafe(ref lo, 8);
+            a2.StoreUnsafe(ref lo, 16);
+            a3.StoreUnsafe(ref lo, 24);
+            a4.StoreUnsafe(ref hi, 0);
+            a5.StoreUnsafe(ref hi, 8);
+            a6.StoreUnsafe(ref hi, 16);
+            a7.StoreUnsafe(ref hi, 24);
         }
         else
         {
+            Span<float> sums = stackalloc float[RowFloats];
             SumRowsScalar(block, rows, sums);
+            sums[..Half].CopyTo(low);
+            sums[Half..].CopyTo(high);
         }
     }
 

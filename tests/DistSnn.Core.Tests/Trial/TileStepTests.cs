@@ -133,7 +133,7 @@ public class TileStepTests
         ReadOnlySpan<float> block = tile.Blocks.AsSpan(0, tile.Rows * ProgrammedTile.BlockRowFloats);
         float[] scalar = new float[64], fast = new float[64];
         TileStep.SumRowsScalar(block, rows, scalar);
-        TileStep.SumRows(block, rows, fast);
+        TileStep.SumRows(block, rows, fast.AsSpan(0, 32), fast.AsSpan(32));
         Assert.Equal(scalar, fast);
         TileStep.SumWeightedRowsScalar(block, rows, inputs, true, scalar);
         TileStep.SumWeightedRows(block, rows, inputs, true, fast);

@@ -115,7 +115,7 @@ public class BadInputTests : IDisposable
         using (var file = File.Create(_dir.Combine("t10k-images-idx3-ubyte")))
             file.Write([0x12, 0x34, 0x56, 0x78, 0, 0, 0, 1, 0, 0, 0, 28, 0, 0, 0, 28]);
         File.WriteAllBytes(_dir.Combine("t10k-labels-idx1-ubyte"), [0, 0, 8, 1, 0, 0, 0, 1, 3]);
-        string spec = FashionSpec(Repository.SharedModel).Replace("source: fashion-mnist", "source: fashion-mnist, path: .");
+        string spec = FashionSpec(Repository.SharedModel, dataPath: ".");
         AssertBadInput(Validate(spec), "t10k-images-idx3-ubyte", "magic");
     }
 
@@ -162,10 +162,11 @@ public class BadInputTests : IDisposable
         Assert.Equal("earlier results", File.ReadAllText(Path.Combine(outDir, "trials.csv")));
     }
 
-    private static string FashionSpec(string model) => $"""
+    /// <summary>A spec for <paramref name="model"/> on Fashion-MNIST: by default the repository's copy of its first test images.</summary>
+    private static string FashionSpec(string model, string? dataPath = null) => $"""
         name: fmnist
         model: {model}
-        data: {"{"} source: fashion-mnist, limit: 10 {"}"}
+        data: {"{"} source: fashion-mnist, path: {dataPath ?? Repository.FashionMnist2000}, limit: 10 {"}"}
         trials: 2
         """;
 

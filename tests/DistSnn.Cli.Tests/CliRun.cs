@@ -54,6 +54,9 @@ public static class Repository
 
     public static string SharedModel => System.IO.Path.Combine(Root, "tests", "data", "fmnist-mlp-784-500-10-if.safetensors");
 
+    /// <summary>The first 2,000 Fashion-MNIST test images and labels, kept in the repository.</summary>
+    public static string FashionMnist2000 => System.IO.Path.Combine(Root, "tests", "data", "fashion-mnist-2000");
+
     private static string Find()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -7,7 +7,8 @@ namespace DistSnn.Cli.Tests;
 
 /// <summary>
 /// docker/Dockerfile and docker/compose.yaml, checked without a Docker engine (none on the test machines):
-/// the compose file through `docker-compose config`, the Dockerfile by reading it.
+/// the compose file through `docker-compose config` (those tests are skipped where docker-compose is missing),
+/// the Dockerfile by reading it.
 /// </summary>
 public class DockerFilesTests
 {
@@ -15,7 +16,7 @@ public class DockerFilesTests
     private static string ComposeFile => Path.Combine(DockerDir, "compose.yaml");
     private static string Dockerfile => Path.Combine(DockerDir, "Dockerfile");
 
-    [Fact]
+    [DockerComposeFact]
     public void Compose_file_validates_with_docker_compose_config()
     {
         var (code, stdout, stderr) = DockerCompose(new Dictionary<string, string>(), "-f", ComposeFile, "config");
@@ -24,7 +25,7 @@ public class DockerFilesTests
         Assert.Contains("worker:", stdout);
     }
 
-    [Fact]
+    [DockerComposeFact]
     public void Compose_variables_reach_the_commands()
     {
         var env = new Dictionary<string, string> { ["WORKERS"] = "5", ["WORKER_THREADS"] = "3" };
@@ -146,7 +147,8 @@ public class DockerFilesTests
         return stages;
     }
 
-    /// <summary>Runs docker-compose with a 60 s limit; a missing command fails the test with what to install.</summary>
+    /// <summary>Runs docker-compose with a 60 s limit; a command missing despite <see cref="DockerComposeFactAttribute"/>
+    /// fails the test with what to install.</summary>
     private static (int Code, string Stdout, string Stderr) DockerCompose(IReadOnlyDictionary<string, string> env, params string[] args)
     {
         var start = new ProcessStartInfo("docker-compose")

@@ -137,7 +137,6 @@ public static class StudyCommand
         IReadOnlyList<PointSummary> summaries = store.Export(outDir, inputs.ModelDescription, inputs.DataDescription);
         IReadOnlyList<string> plots = AccuracyPlots.Write(outDir, spec, summaries);
         ReportPage.Write(outDir, spec, summaries, inputs.ModelDescription, inputs.DataDescription, plots);
-        if (PlotFont.Family is null) stderr.WriteLine($"warning: the plots have no labels: no usable font; {PlotFont.InstallHint}");
 
         BenchStats.WriteIfAsked(spec, inputs.Data.Count, inputs.Model, store.Records, alreadyDone);
         SummaryTable.Write(stdout, spec, summaries);

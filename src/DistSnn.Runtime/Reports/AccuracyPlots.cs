@@ -10,8 +10,8 @@ namespace DistSnn.Runtime.Reports;
 /// <summary>
 /// PNG plots of mean accuracy with its Student-t 95% confidence interval: one per swept key
 /// (<c>accuracy-&lt;key&gt;.png</c>), with one line and shaded band per combination of the other swept keys' values;
-/// without a sweep, one plot (<c>accuracy.png</c>) of the single point with an error bar. Text needs an installed
-/// font (<see cref="PlotFont"/>).
+/// without a sweep, one plot (<c>accuracy.png</c>) of the single point with an error bar. Text is drawn in the
+/// embedded <see cref="PlotFont"/>.
 /// </summary>
 public static class AccuracyPlots
 {
@@ -99,7 +99,7 @@ public static class AccuracyPlots
 
     private static void Style(Plot plot)
     {
-        if (PlotFont.Family is { } family) plot.Font.Set(family);
+        PlotFont.Apply(plot);
         plot.Axes.Margins(horizontal: 0.05, vertical: 0.1);
     }
 

@@ -3,25 +3,33 @@ using ScottPlot;
 namespace DistSnn.Runtime.Reports;
 
 /// <summary>
-/// The font family plot text is drawn in. SkiaSharp's Linux build without fontconfig only knows the fonts under
-/// <c>/usr/share/fonts</c>: with none there, plots still render but without a single label, so callers should warn.
+/// The font plot text is drawn in: DejaVu Sans, embedded in this assembly and put ahead of the system's fonts, so
+/// that a plot is the same image on every machine. (SkiaSharp's Linux build reads only <c>/usr/share/fonts</c>; a
+/// fresh machine may have no font there, or another version of this one.)
 /// </summary>
 public static class PlotFont
 {
-    public const string InstallHint = "install a TrueType font, e.g. the Debian package fonts-dejavu-core";
+    /// <summary>The family name plots ask for; the embedded faces answer to it before any installed font.</summary>
+    public const string Family = "DejaVu Sans";
 
-    private static readonly Lazy<string?> Found = new(Find);
+    private static readonly Lazy<EmbeddedFontResolver> Registered = new(Register);
 
-    /// <summary>An installed sans-serif family if there is one, else any installed family; null when there is none.</summary>
-    public static string? Family => Found.Value;
-
-    private static string? Find()
+    /// <summary>Draws every text of <paramref name="plot"/> in the embedded font (and makes it ScottPlot's
+    /// default for plottables added later).</summary>
+    public static void Apply(Plot plot)
     {
-        // ScottPlot's own default falls on whichever family the font directory lists first, often a serif one.
-        foreach (string name in new[] { "DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica" })
-        {
-            if (Fonts.GetTypeface(name, bold: false, italic: false) is { GlyphCount: > 0 } typeface && typeface.FamilyName == name) return name;
-        }
-        return Fonts.GetTypeface(Fonts.Default, bold: false, italic: false) is { GlyphCount: > 0 } ? Fonts.Default : null;
+        _ = Registered.Value;
+        plot.Font.Set(Family);
+    }
+
+    /// <summary>The resolver that serves the embedded faces, registered with ScottPlot on first use.</summary>
+    internal static EmbeddedFontResolver Resolver => Registered.Value;
+
+    private static EmbeddedFontResolver Register()
+    {
+        var resolver = new EmbeddedFontResolver();
+        // First, so that an installed DejaVu Sans (or any family of that name) is never asked.
+        Fonts.FontResolvers.Insert(0, resolver);
+        return resolver;
     }
 }

@@ -119,7 +119,7 @@ public class DataLoaderTests
         Assert.Contains("not found: " + dir.File("x-labels-idx1-ubyte"), labels.Message);
     }
 
-    [Fact]
+    [FullFashionMnistFact]
     public void Loads_Fashion_MNIST_from_its_default_directory()
     {
         Dataset test = DataLoader.Load(new DataSpec("fashion-mnist", Limit: 1000), null, Spec);
@@ -130,7 +130,7 @@ public class DataLoaderTests
         Assert.Equal(10, test.Classes);
     }
 
-    [Fact]
+    [FullFashionMnistFact]
     public void Loads_the_Fashion_MNIST_train_split()
     {
         Dataset train = DataLoader.Load(new DataSpec("fashion-mnist", Split: "train", Offset: 59_990), null, Spec);
@@ -143,15 +143,30 @@ public class DataLoaderTests
     public void A_limited_Fashion_MNIST_study_reads_only_its_images_and_gets_the_same_ones()
     {
         // The limited load decompresses only the first offset + limit images; they must be those of a full load.
-        Dataset part = DataLoader.Load(new DataSpec("fashion-mnist", Offset: 37, Limit: 25), null, Spec);
-        Dataset whole = DataLoader.Load(new DataSpec("fashion-mnist"), null, Spec);
+        string path = TestData.FashionMnistDirectory;
+        Dataset part = DataLoader.Load(new DataSpec("fashion-mnist", path, Offset: 37, Limit: 25), null, Spec);
+        Dataset whole = DataLoader.Load(new DataSpec("fashion-mnist", path), null, Spec);
 
-        Assert.Equal(10_000, whole.Count);
+        Assert.Equal(TestData.FashionMnistShipped, whole.Count);
         Assert.Equal((25, 37), (part.Count, part.FirstIndex));
         Assert.Equal(whole.Labels.AsSpan(37, 25).ToArray(), part.Labels);
         Assert.Equal(whole.Values.AsSpan(37 * 784, 25 * 784).ToArray(), part.Values);
 
-        var past = Assert.Throws<InputException>(() => DataLoader.Load(new DataSpec("fashion-mnist", Offset: 10_000, Limit: 5), null, Spec));
-        Assert.Contains("10000 samples", past.Message);
+        var past = Assert.Throws<InputException>(() => DataLoader.Load(new DataSpec("fashion-mnist", path, Offset: 2000, Limit: 5), null, Spec));
+        Assert.Contains("2000 samples", past.Message);
+    }
+
+    [Fact]
+    public void The_repositorys_Fashion_MNIST_copy_loads_as_a_directory_relative_to_the_spec_and_as_an_idx_file()
+    {
+        // What a spec beside tests/data says: the fashion-mnist source with a relative path, or the idx source.
+        string specDirectory = Path.GetDirectoryName(TestData.FashionMnistDirectory)!;
+        Dataset directory = DataLoader.Load(new DataSpec("fashion-mnist", "fashion-mnist-2000", Limit: 100), specDirectory, Spec);
+        Dataset file = DataLoader.Load(new DataSpec("idx", "fashion-mnist-2000/t10k-images-idx3-ubyte.gz", Limit: 100), specDirectory, Spec);
+
+        Assert.Equal((100, 784, 10), (directory.Count, directory.Features, directory.Classes));
+        Assert.Equal(new[] { 9, 2, 1, 1, 6 }, directory.Labels.Take(5));
+        Assert.Equal(directory.Labels, file.Labels);
+        Assert.Equal(directory.Values, file.Values);
     }
 }

@@ -5,20 +5,35 @@ namespace DistSnn.Core.Tests.Data;
 public class IdxFileTests
 {
     [Fact]
-    public void Reads_the_real_Fashion_MNIST_test_set()
+    public void Reads_the_repositorys_real_Fashion_MNIST_test_images()
     {
-        string dir = DataLoader.DefaultFashionMnistDirectory;
-        Dataset test = IdxFile.LoadDataset(Path.Combine(dir, "t10k-images-idx3-ubyte.gz"), Path.Combine(dir, "t10k-labels-idx1-ubyte.gz"), "fashion-mnist", 10);
+        Dataset test = LoadTestSet(TestData.FashionMnistDirectory);
 
-        Assert.Equal(10_000, test.Count);
+        Assert.Equal(2000, test.Count);
         Assert.Equal(784, test.Features);
         Assert.Equal(new[] { 28, 28 }, test.Shape);
         Assert.Equal(10, test.Classes);
         Assert.Equal(new[] { 9, 2, 1, 1, 6 }, test.Labels.Take(5));
         Assert.All(test.Values, v => Assert.InRange(v, 0f, 1f));
         Assert.Contains(1f, test.Values);
-        Assert.Equal(1000, test.Labels.Count(l => l == 0)); // the test set is balanced
+        // The class counts of the first 2,000 (tests/data/fashion-mnist-2000/README.md): close to balanced.
+        Assert.Equal(new[] { 200, 203, 214, 190, 219, 195, 197, 200, 194, 188 }, Enumerable.Range(0, 10).Select(c => test.Labels.Count(l => l == c)));
     }
+
+    [FullFashionMnistFact]
+    public void The_repositorys_copy_is_the_start_of_the_full_Fashion_MNIST_test_set()
+    {
+        Dataset full = LoadTestSet(DataLoader.DefaultFashionMnistDirectory);
+        Dataset shipped = LoadTestSet(TestData.FashionMnistDirectory);
+
+        Assert.Equal(10_000, full.Count);
+        Assert.Equal(1000, full.Labels.Count(l => l == 0)); // the whole test set is balanced
+        Assert.Equal(full.Labels.AsSpan(0, shipped.Count).ToArray(), shipped.Labels);
+        Assert.Equal(full.Values.AsSpan(0, shipped.Values.Length).ToArray(), shipped.Values);
+    }
+
+    private static Dataset LoadTestSet(string directory) => IdxFile.LoadDataset(
+        Path.Combine(directory, "t10k-images-idx3-ubyte.gz"), Path.Combine(directory, "t10k-labels-idx1-ubyte.gz"), "fashion-mnist", 10);
 
     [Fact]
     public void Raw_and_gzip_files_give_the_same_values()
@@ -114,10 +129,10 @@ public class IdxFileTests
     public void A_real_gzip_file_cut_in_the_middle_is_bad_input()
     {
         using var dir = new TempDirectory();
-        byte[] real = File.ReadAllBytes(Path.Combine(DataLoader.DefaultFashionMnistDirectory, "t10k-labels-idx1-ubyte.gz"));
-        string path = dir.Write("t10k-labels-idx1-ubyte.gz", real.AsSpan(0, real.Length / 2).ToArray());
+        byte[] real = File.ReadAllBytes(Path.Combine(TestData.FashionMnistDirectory, "t10k-images-idx3-ubyte.gz"));
+        string path = dir.Write("t10k-images-idx3-ubyte.gz", real.AsSpan(0, real.Length / 2).ToArray());
 
-        var e = Assert.Throws<InputException>(() => IdxFile.Read(path, 1));
+        var e = Assert.Throws<InputException>(() => IdxFile.Read(path, 3));
         Assert.Equal(path, e.Origin);
     }
 

@@ -9,15 +9,16 @@ namespace DistSnn.Core.Tests.Engine;
 /// <summary>
 /// The engine sums in float per tile, then adds the tiles of a column group: with ideal devices this must give the
 /// plain float network (one float sum per neuron over all its inputs, in input order) the same spike counts for
-/// at least 99.9% of the 10,000 Fashion-MNIST test images (the bar); the figure is printed.
+/// at least 99.9% of the 10,000 Fashion-MNIST test images (the bar); the figure is printed. The bar is set on
+/// the whole test set, so this reads the Debian package (the repository keeps 2,000 images) and is skipped without it.
 /// </summary>
 public class IdealAgreementTests(ITestOutputHelper output)
 {
-    [Fact]
+    [FullFashionMnistFact]
     public void Ideal_devices_give_the_plain_float_networks_spike_counts_for_999_in_1000_test_images()
     {
         SnnModel model = TestData.SharedModel;
-        Dataset data = TestData.FashionMnistTest(10_000);
+        Dataset data = TestData.FullFashionMnistTest();
         int classes = model.Classes;
         var engine = new double[data.Count * classes];
         new ReferenceEngine(model, CrossbarSettings.Ideal, 1, batch: 64).RunTrial(0, data, engine);

@@ -14,7 +14,7 @@ internal static class TestPackages
         name: fmnist
         seed: 7
         model: fmnist-mlp-784-500-10-if.safetensors
-        data: { source: fashion-mnist, path: /usr/share/datasets/fashion-mnist, split: test, limit: 1000 }
+        data: { source: fashion-mnist, path: fashion-mnist-2000, split: test, limit: 1000 }
         crossbar:
           tile: { rows: 128, cols: 128 }
         sweep:
@@ -39,8 +39,9 @@ internal static class TestPackages
     /// <summary>Where the coordinator read the spec: beside the model, so it resolves there.</summary>
     public static string FashionSpecOrigin => Path.Combine(RepositoryRoot(), "tests", "data", "fmnist.yaml");
 
+    /// <summary>The first 1,000 of the Fashion-MNIST test images the repository keeps (tests/data/fashion-mnist-2000).</summary>
     public static Dataset FashionData() =>
-        DataLoader.Load(new DataSpec("fashion-mnist", "/usr/share/datasets/fashion-mnist", "test", 1000), null, "test");
+        DataLoader.Load(new DataSpec("fashion-mnist", Path.Combine(RepositoryRoot(), "tests", "data", "fashion-mnist-2000"), "test", 1000), null, "test");
 
     private static string RepositoryRoot()
     {

@@ -1,13 +1,42 @@
 using DistSnn.Core.Study;
 using DistSnn.Runtime.Reports;
+using ScottPlot;
+using SkiaSharp;
 
 namespace DistSnn.Runtime.Tests.Reports;
 
 public class AccuracyPlotsTests
 {
+    [Theory]
+    [InlineData(false, EmbeddedFontResolver.RegularResource)]
+    [InlineData(true, EmbeddedFontResolver.BoldResource)]
+    public void Plot_text_is_drawn_in_the_embedded_font_ahead_of_any_installed_one(bool bold, string resource)
+    {
+        using var plot = new Plot();
+        PlotFont.Apply(plot);
+
+        // What ScottPlot draws the plot's title in comes from the assembly's own font file, asked before the system's.
+        Assert.Equal(PlotFont.Family, plot.Axes.Title.Label.FontName);
+        Assert.Same(PlotFont.Resolver, Fonts.FontResolvers[0]);
+        SKTypeface face = Fonts.GetTypeface(PlotFont.Family, bold, italic: false);
+        Assert.Equal("DejaVu Sans", face.FamilyName);
+        Assert.Equal(bold, face.IsBold);
+        Assert.Equal(EmbeddedFontResolver.ReadResource(resource), FontFile(face));
+    }
+
     [Fact]
-    public void A_font_for_the_plot_labels_is_installed() =>
-        Assert.True(PlotFont.Family is not null, "plots would have no labels: " + PlotFont.InstallHint);
+    public void The_embedded_font_needs_no_installed_font_and_carries_its_licence()
+    {
+        // The resolver alone, without ScottPlot's system resolver behind it: what a machine without fonts gets.
+        using SKTypeface? face = PlotFont.Resolver.CreateTypeface(PlotFont.Family, bold: false, italic: false);
+        Assert.NotNull(face);
+        Assert.True(face.ContainsGlyphs("accuracy \u00b1 95% CI \u03c3"), "the embedded face lacks glyphs plots use");
+        Assert.Null(PlotFont.Resolver.CreateTypeface("Some Other Family", bold: false, italic: false));
+
+        string licence = System.Text.Encoding.UTF8.GetString(EmbeddedFontResolver.ReadResource("DistSnn.Runtime.Reports.Fonts.LICENSE"));
+        Assert.Contains("Bitstream Vera", licence);
+        Assert.Contains("Permission is hereby granted", licence);
+    }
 
     [Fact]
     public void The_demo_gets_one_plot_per_swept_key()
@@ -146,6 +175,15 @@ public class AccuracyPlotsTests
     [InlineData("a b/c\\d:e", "accuracy-a_b_c_d_e.png")]
     public void File_names_keep_only_safe_characters(string key, string expected) =>
         Assert.Equal(expected, AccuracyPlots.FileName(key));
+
+    /// <summary>The font file a typeface was made from, as Skia hands it back.</summary>
+    private static byte[] FontFile(SKTypeface face)
+    {
+        using SKStreamAsset stream = face.OpenStream(out _);
+        var bytes = new byte[stream.Length];
+        Assert.Equal(bytes.Length, stream.Read(bytes, bytes.Length));
+        return bytes;
+    }
 
     private static void AssertPlots(TempDirectory directory, IReadOnlyList<string> files)
     {

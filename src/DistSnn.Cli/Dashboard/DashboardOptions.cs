@@ -6,9 +6,9 @@ using DistSnn.Core;
 namespace DistSnn.Cli.Dashboard;
 
 /// <summary>
-/// <c>--dashboard [PORT]</c> and <c>--dashboard-host H</c> of <c>distsnn study</c>. PORT is optional, so a word after
-/// a bare <c>--dashboard</c> that is not a number is left to the command (it is the spec, in
-/// <c>study --dashboard spec.yaml</c>) instead of being taken as a bad port.
+/// <c>--dashboard [PORT]</c> and <c>--dashboard-host H</c> of <c>distsnn study</c>. PORT is optional, and the parser
+/// gives the word after an option to that option, so <c>study --dashboard spec.yaml</c> would read the spec as a port:
+/// the error says to put the spec first.
 /// </summary>
 internal static class DashboardOptions
 {
@@ -42,8 +42,7 @@ internal static class DashboardOptions
         if (result.Tokens.Count == 0) return DashboardEndpoint.DefaultPort;
         string token = result.Tokens[0].Value;
         if (int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int port)) return port;
-        // Not a number at all: the next argument, not a port.
-        result.OnlyTake(0);
-        return DashboardEndpoint.DefaultPort;
+        result.AddError($"--dashboard: expected a TCP port, got '{token}' (a spec goes before --dashboard: study SPEC --dashboard [PORT])");
+        return null;
     }
 }

@@ -23,18 +23,3 @@ internal sealed record DashboardState(
     IReadOnlyList<DashboardPoint> Points,
     IReadOnlyList<DashboardWorker> Workers,
     int? ReadyWorkers);
-
-/// <summary>One sweep point: its coordinates (one per sweep key, as written in the spec) and its accuracy so far.</summary>
-internal sealed record DashboardPoint(
-    int Index,
-    IReadOnlyList<string> Coordinates,
-    string Label,
-    int Done,
-    int Planned,
-    double? Mean,
-    double? Ci95Low,
-    double? Ci95High);
-
-/// <summary>One worker's trials and its trials per second over <see cref="WorkerTally.Window"/>.</summary>
-/// <param name="Threads">Trials it runs at once, where known (this process's local workers).</param>
-internal sealed record DashboardWorker(string Name, int? Threads, int Trials, double TrialsPerSecond);

@@ -54,12 +54,13 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IDisposabl
         Assert.True(second["points"]!.AsArray().Sum(p => (int)p!["done"]!) == (int)second["done"]!, "the point rows add up to the total");
         Assert.True((int)second["dots"]! > 0 && (int)second["curves"]! > 0, "the chart draws the points with trials");
         Assert.Contains(second["workers"]!.AsArray(), w => (string?)w!["name"] == "this process" && (int)w["trials"]! > 0);
-        SaveScreenshot(browser.Screenshot());
+        SaveScreenshot(browser.Screenshot(), "dashboard-mid-study.png");
 
         Assert.Equal(0, study.Exit(StudyLimit));
         JsonNode last = WaitFor(browser, study, page => (string?)page["status"] == "finished", "the finished study", studyMayEnd: true);
         Assert.Equal(480, (int)last["done"]!);
         Assert.Equal("done", (string?)last["remaining"]);
+        SaveScreenshot(browser.Screenshot(), "dashboard-finished.png");
 
         var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")))!["points"]!.AsArray();
         var rows = last["points"]!.AsArray();
@@ -98,12 +99,12 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IDisposabl
     }
 
     /// <summary>Kept only where asked (DISTSNN_SCREENSHOTS=DIR), to be looked at; tests leave nothing behind otherwise.</summary>
-    private void SaveScreenshot(byte[] png)
+    private void SaveScreenshot(byte[] png, string name)
     {
         Assert.True(png.Length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG screenshot");
         if (Environment.GetEnvironmentVariable("DISTSNN_SCREENSHOTS") is not { Length: > 0 } dir) return;
         Directory.CreateDirectory(dir);
-        string path = Path.Combine(dir, "dashboard-mid-study.png");
+        string path = Path.Combine(dir, name);
         File.WriteAllBytes(path, png);
         output.WriteLine($"screenshot: {path}");
     }

@@ -50,12 +50,18 @@ public sealed class ActorStudyExecution : IStudyExecution
 
     public event Action<TrialRecord>? TrialCompleted;
 
+    /// <summary>Raised right after <see cref="TrialCompleted"/> with where the trial ran: a joined worker's <c>host:port</c>,
+    /// or null for this process (its local workers, or a spread trial, whose tiles ran on many nodes).</summary>
+    public event Action<TrialRecord, string?>? TrialRanOn;
+
     /// <summary>Joined workers that are ready and reachable right now; null for a study without a cluster.</summary>
     public int? ReadyWorkers => _node is null ? null : Volatile.Read(ref _readyWorkers);
 
     private void WorkersChanged(int ready) => Volatile.Write(ref _readyWorkers, ready);
 
     private void Report(TrialRecord record) => TrialCompleted?.Invoke(record);
+
+    private void ReportRanOn(TrialRecord record, string? worker) => TrialRanOn?.Invoke(record, worker);
 
     private static string StoppedEarly(ActorSystem system) =>
         "this node's actor system stopped before the study ended (" +
@@ -75,8 +81,9 @@ public sealed class ActorStudyExecution : IStudyExecution
         var finished = new TaskCompletionSource<IReadOnlyList<TrialRecord>>(TaskCreationOptions.RunContinuationsAsynchronously);
         Action<TrialRecord> report = Report;
         Action<int> workersChanged = WorkersChanged;
+        Action<TrialRecord, string?> ranOn = ReportRanOn;
         IActorRef coordinator = system.ActorOf(Props.Create(() => new StudyCoordinatorActor(
-            _spec, _model, _data, _workers, _alreadyDone, report, finished, _package, _minWorkers, workersChanged)), "study");
+            _spec, _model, _data, _workers, _alreadyDone, report, finished, _package, _minWorkers, workersChanged, ranOn)), "study");
         using (cancel.Register(() => coordinator.Tell(StudyCoordinatorActor.Stop.Instance)))
         {
             try

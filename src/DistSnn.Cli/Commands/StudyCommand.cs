@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DistSnn.Cli.Dashboard;
 using DistSnn.Cli.Terminal;
 using DistSnn.Core;
 using DistSnn.Core.Study;
@@ -34,9 +35,11 @@ public static class StudyCommand
         var port = new Option<int?>("--port") { Description = "Make this process a cluster seed on this port that `distsnn worker --join HOST:PORT` joins." };
         var configFile = new Option<string?>("--config") { Description = "With --port: a HOCON file whose values override the cluster settings (see cluster-config/)." };
         var minWorkers = new Option<int>("--min-workers") { Description = "With --port: joined workers to wait for before starting.", DefaultValueFactory = _ => 0 };
+        var dashboard = DashboardOptions.Port();
+        var dashboardHost = DashboardOptions.Host();
         var command = new Command("study", "Run a Monte Carlo study of accuracy on non-ideal crossbars.")
         {
-            spec, output, sets, trials, seed, workers, overwrite, resume, quiet, engine, host, port, minWorkers, configFile,
+            spec, output, sets, trials, seed, workers, overwrite, resume, quiet, engine, host, port, minWorkers, configFile, dashboard, dashboardHost,
         };
         command.SetAction(parsed =>
         {
@@ -64,10 +67,12 @@ public static class StudyCommand
             string outDir = Path.GetFullPath(parsed.GetValue(output) ?? Path.Combine("distsnn-out", inputs.Spec.Name));
             if (parsed.GetValue(resume) && parsed.GetValue(overwrite))
                 throw new InputException("command line", "--resume", "cannot be combined with --overwrite");
+            // Bound before the store is opened: a port in use is bad input that leaves the output directory as it was.
+            using StudyDashboard? live = DashboardOptions.Endpoint(parsed, dashboard, dashboardHost) is { } at ? StudyDashboard.Start(at, inputs.Spec, stderr) : null;
             using ResultStore store = OpenStore(outDir, inputs.Spec, parsed.GetValue(resume), parsed.GetValue(overwrite));
             if (cluster is not null && parsed.GetValue(engine) == "reference")
                 throw new InputException("command line", "--engine", "reference runs in this process only; drop --port or --engine");
-            return Run(inputs, store, outDir, localWorkers, parsed.GetValue(engine) == "reference", cluster, parsed.GetValue(quiet), stdout, stderr);
+            return Run(inputs, store, outDir, localWorkers, parsed.GetValue(engine) == "reference", cluster, parsed.GetValue(quiet), stdout, stderr, live);
         });
         return command;
     }
@@ -89,7 +94,7 @@ public static class StudyCommand
     }
 
     private static int Run(StudyInputs inputs, ResultStore store, string outDir, int localWorkers, bool reference, ClusterSetup? cluster,
-        bool quiet, TextWriter stdout, TextWriter stderr)
+        bool quiet, TextWriter stdout, TextWriter stderr, StudyDashboard? live)
     {
         StudySpec spec = inputs.Spec;
         IReadOnlyList<TrialRecord> alreadyDone = store.Records();
@@ -124,12 +129,14 @@ public static class StudyCommand
                     tls: cluster?.Tls);
             // Stored the moment it is reported: a killed study loses only the trials that were running.
             execution.TrialCompleted += record => store.Record(record);
+            live?.Watch(execution, alreadyDone, localWorkers, () => (execution as ActorStudyExecution)?.ReadyWorkers);
             StudyProgress.Run(execution, spec, alreadyDone, quiet, stderr, stop.Token, () => (execution as ActorStudyExecution)?.ReadyWorkers);
             interrupted = stop.Requested;
         }
 
         if (interrupted)
         {
+            live?.Interrupted($"interrupted: {store.Records().Count} trial(s) stored; --resume finishes the study");
             stderr.WriteLine($"error: interrupted: {store.Records().Count} trial(s) are stored in {store.Path}; run the same command with --resume to finish the study");
             return CliApp.RuntimeFailure;
         }
@@ -137,6 +144,7 @@ public static class StudyCommand
         IReadOnlyList<PointSummary> summaries = store.Export(outDir, inputs.ModelDescription, inputs.DataDescription);
         IReadOnlyList<string> plots = AccuracyPlots.Write(outDir, spec, summaries);
         ReportPage.Write(outDir, spec, summaries, inputs.ModelDescription, inputs.DataDescription, plots);
+        live?.Finished(summaries, outDir);
 
         BenchStats.WriteIfAsked(spec, inputs.Data.Count, inputs.Model, store.Records, alreadyDone);
         SummaryTable.Write(stdout, spec, summaries);

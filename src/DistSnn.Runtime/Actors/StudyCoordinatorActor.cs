@@ -41,6 +41,7 @@ public sealed class StudyCoordinatorActor : ReceiveActor
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly bool _spread;
     private readonly Action<int>? _onWorkers;
+    private readonly Action<TrialRecord, string?>? _onRanOn;
     private int _reportedWorkers;
     private bool _started;
 
@@ -60,15 +61,18 @@ public sealed class StudyCoordinatorActor : ReceiveActor
     /// <param name="package">What joining workers receive; null when no worker can join (a local study).</param>
     /// <param name="minWorkers">Joined workers to wait for before the first trial is handed out.</param>
     /// <param name="onWorkers">Told how many workers are ready (package loaded, reachable) whenever that changes: for the display.</param>
+    /// <param name="onRanOn">Told, after <paramref name="onResult"/>, which joined worker ran a trial (<c>host:port</c>; null:
+    /// this process): for the live view's throughput per worker.</param>
     public StudyCoordinatorActor(StudySpec spec, SnnModel model, Dataset data, int localWorkers, IReadOnlyList<TrialRecord> alreadyDone,
         Action<TrialRecord> onResult, TaskCompletionSource<IReadOnlyList<TrialRecord>> finished,
-        StudyPackage? package = null, int minWorkers = 0, Action<int>? onWorkers = null)
+        StudyPackage? package = null, int minWorkers = 0, Action<int>? onWorkers = null, Action<TrialRecord, string?>? onRanOn = null)
     {
         _spec = spec;
         _plans = new PointPlans(spec, model, data);
         _localWorkers = localWorkers;
         _minWorkers = minWorkers;
         _onWorkers = onWorkers;
+        _onRanOn = onRanOn;
         _onResult = onResult;
         _finished = finished;
         _schedule = new TrialSchedule(spec, alreadyDone);
@@ -79,9 +83,10 @@ public sealed class StudyCoordinatorActor : ReceiveActor
 
         Receive<TrialCompleted>(done =>
         {
-            if (!_running.Remove(Sender) && _workers.TryGetValue(Sender, out RemoteWorker? worker))
+            bool here = _running.Remove(Sender);
+            if (!here && _workers.TryGetValue(Sender, out RemoteWorker? worker))
                 worker.Assigned.Remove((done.Point, done.Trial));
-            Completed(done);
+            Completed(done, here ? null : Sender.Path.Address);
         });
         Receive<RegisterWorker>(register =>
         {
@@ -185,7 +190,8 @@ public sealed class StudyCoordinatorActor : ReceiveActor
 
     private int Outstanding => _running.Count + _workers.Values.Sum(w => w.Assigned.Count);
 
-    private void Completed(TrialCompleted done)
+    /// <param name="ranOn">The joined worker that ran the trial; null for this process.</param>
+    private void Completed(TrialCompleted done, Address? ranOn)
     {
         var record = new TrialRecord(done.Point, done.Trial, new TrialResult(done.Correct, done.Total, done.AdcClipped, done.AdcConversions));
         if (!_schedule.Complete(record))
@@ -200,6 +206,7 @@ public sealed class StudyCoordinatorActor : ReceiveActor
         try
         {
             _onResult(record);
+            _onRanOn?.Invoke(record, ranOn is null ? null : $"{ranOn.Host}:{ranOn.Port}");
         }
         catch (Exception e)
         {

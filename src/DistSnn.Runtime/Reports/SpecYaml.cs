@@ -59,7 +59,9 @@ public static partial class SpecYaml
             }
             else if (values.TryGetValue(key, out string? value))
             {
-                yaml.Append(prefix).Append(name).Append(": ").Append(Scalar(value)).Append('\n');
+                // A swept key keeps its base value in the canonical text (and so in the hash); the comment says it is not what ran.
+                string note = spec.Sweep.Any(a => a.Key == key) ? "   # swept: see sweep" : "";
+                yaml.Append(prefix).Append(name).Append(": ").Append(Scalar(value)).Append(note).Append('\n');
             }
             else if (values.Keys.Any(k => k.StartsWith(key + ".", StringComparison.Ordinal)))
             {

@@ -27,7 +27,8 @@ public class SpecYamlTests
 
         Assert.StartsWith("format: distsnn-study/1\nname: demo\nseed: 1\nmodel: builtin:digits-mlp\ndata:\n  source: digits\n", yaml);
         Assert.Contains("\ncrossbar:\n  tile:\n    rows: 32\n    cols: 32\n  mapping:\n", yaml);
-        Assert.Contains("\n    read:\n      model: proportional\n", yaml);
+        Assert.Contains("\n    read:\n      model: proportional\n      sigma: 0   # swept: see sweep\n", yaml);
+        Assert.Contains("\n    stuck_off: 0   # swept: see sweep\n    stuck_on: 0\n", yaml);
         Assert.Contains("\ntrials: 20\nsweep:\n  - { key: crossbar.device.read.sigma, values: [0, 0.25, 0.5, 1] }\n  - { key: crossbar.faults.stuck_off, values: [0, 0.03, 0.1] }\n", yaml);
         Assert.Contains("\nreport:\n  ideal_reference: true\n", yaml);
         Assert.DoesNotContain("=", yaml);

@@ -88,7 +88,7 @@ internal static class PlotDrawing
     }
 
     /// <summary>The categories of a key whose values are not all numbers; null for a numeric axis.</summary>
-    public static IReadOnlyList<string>? CategoriesOf(SweepAxisScale scale) => scale.IsNumeric ? null : scale.Values;
+    public static IReadOnlyList<string>? CategoriesOf(SweepAxisScale scale) => scale.IsNumeric ? null : scale.TickLabels;
 
     /// <summary>The legend goes below the data, never over it.</summary>
     public static void ShowLegend(Plot plot) => plot.ShowLegend(Edge.Bottom);

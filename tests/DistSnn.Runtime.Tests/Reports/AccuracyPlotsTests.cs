@@ -233,6 +233,21 @@ public class AccuracyPlotsTests
         Assert.Equal([0.0, 1.0], series.Points.Select(p => p.X));
     }
 
+    [Fact]
+    public void A_key_whose_zero_means_off_is_categorical_when_zero_is_swept()
+    {
+        var bits = new SweepAxisScale(new SweepAxis("crossbar.adc.bits", ["0", "3", "8"]));
+        var someBits = new SweepAxisScale(new SweepAxis("crossbar.adc.bits", ["3", "8"]));
+        var sigma = new SweepAxisScale(new SweepAxis("crossbar.device.read.sigma", ["0", "0.1"]));
+
+        Assert.False(bits.IsNumeric);
+        Assert.Equal(["0 (ideal)", "3", "8"], bits.TickLabels);
+        Assert.Equal((1.0, 1), bits.Position("3"));
+        Assert.True(someBits.IsNumeric);
+        Assert.True(sigma.IsNumeric);
+        Assert.Equal("continuous", SpecKeyLabels.ZeroMeaning("crossbar.mapping.levels"));
+    }
+
     [Theory]
     [InlineData("crossbar.device.read.sigma", "accuracy-crossbar.device.read.sigma.png")]
     [InlineData("a b/c\\d:e", "accuracy-a_b_c_d_e.png")]

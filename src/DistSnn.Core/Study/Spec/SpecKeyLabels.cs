@@ -39,6 +39,17 @@ public static class SpecKeyLabels
         ["crossbar.ir_drop.model"] = "IR-drop model",
     };
 
+    /// <summary>Keys whose 0 switches the effect off rather than being a small amount of it, and what 0 then means.</summary>
+    private static readonly IReadOnlyDictionary<string, string> ZeroMeanings = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["crossbar.adc.bits"] = "ideal",
+        ["crossbar.dac.bits"] = "ideal",
+        ["crossbar.mapping.levels"] = "continuous",
+    };
+
+    /// <summary>What 0 means for <paramref name="key"/> when it means "off" (<c>crossbar.adc.bits</c>: "ideal"); null otherwise.</summary>
+    public static string? ZeroMeaning(string key) => ZeroMeanings.GetValueOrDefault(key);
+
     /// <summary>
     /// The label of <paramref name="key"/> in <paramref name="spec"/>. A noise σ's unit follows its noise model
     /// (relative when proportional, µS when additive), so it is read from the study's points.

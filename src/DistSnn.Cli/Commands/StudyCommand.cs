@@ -2,6 +2,7 @@ using System.CommandLine;
 using DistSnn.Cli.Dashboard;
 using DistSnn.Cli.Terminal;
 using DistSnn.Core;
+using DistSnn.Core.Models;
 using DistSnn.Core.Study;
 using DistSnn.Core.Trial;
 using DistSnn.Runtime;
@@ -117,6 +118,9 @@ public static class StudyCommand
         }
 
         bool interrupted;
+        DateTimeOffset started = DateTimeOffset.UtcNow;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        string workersUsed = $"{localWorkers} local worker thread(s){(reference ? ", sequential engine" : "")}";
         using (var stop = new StopSignals())
         {
             IStudyExecution execution = reference
@@ -132,6 +136,7 @@ public static class StudyCommand
             live?.Watch(execution, alreadyDone, localWorkers, () => (execution as ActorStudyExecution)?.ReadyWorkers);
             StudyProgress.Run(execution, spec, alreadyDone, quiet, stderr, stop.Token, () => (execution as ActorStudyExecution)?.ReadyWorkers);
             interrupted = stop.Requested;
+            if (cluster is not null) workersUsed += $", {(execution as ActorStudyExecution)?.ReadyWorkers ?? 0} joined worker(s) at the end";
         }
 
         if (interrupted)
@@ -141,14 +146,19 @@ public static class StudyCommand
             return CliApp.RuntimeFailure;
         }
 
-        IReadOnlyList<PointSummary> summaries = store.Export(outDir, inputs.ModelDescription, inputs.DataDescription);
-        IReadOnlyList<string> plots = AccuracyPlots.Write(outDir, spec, summaries);
-        ReportPage.Write(outDir, spec, summaries, inputs.ModelDescription, inputs.DataDescription, plots);
+        // The ideal-device reference is one more trial, run after the study so that its progress display stays the study's.
+        if (spec.IdealReference && !quiet) stderr.WriteLine("  ideal-device reference: one trial with every device non-ideality off (report.ideal_reference: false skips it)");
+        double? ideal = spec.IdealReference ? IdealDeviceAccuracy.Compute(spec, inputs.Model, inputs.Data) : null;
+        var references = new AccuracyReferences(ideal, SoftwareAccuracy.Of(inputs.Model));
+        IReadOnlyList<PointSummary> summaries = store.Export(outDir, inputs.ModelDescription, inputs.DataDescription, ideal);
+        IReadOnlyList<string> plots = StudyPlots.Write(outDir, spec, summaries, references);
+        ReportPage.Write(outDir, spec, summaries, inputs.ModelDescription, inputs.DataDescription, plots,
+            RunDescription.ThisProcess(started, clock.Elapsed, workersUsed), references);
         live?.Finished(summaries, outDir);
 
         BenchStats.WriteIfAsked(spec, inputs.Data.Count, inputs.Model, store.Records, alreadyDone);
         SummaryTable.Write(stdout, spec, summaries);
-        stdout.WriteLine($"results: {outDir} ({ResultStore.FileName}, {ResultFiles.TrialsCsv}, {ResultFiles.SummaryCsv}, {ResultFiles.SummaryJson}, {string.Join(", ", plots)}, report.html)");
+        stdout.WriteLine($"results: {outDir} ({ResultStore.FileName}, {ResultFiles.TrialsCsv}, {ResultFiles.SummaryCsv}, {ResultFiles.SummaryJson}, {string.Join(", ", plots)} (each with an .svg), report.html)");
         return CliApp.Success;
     }
 
@@ -188,6 +198,7 @@ public static class StudyCommand
         string name = Path.GetFileName(path);
         return name.StartsWith(ResultStore.FileName, StringComparison.Ordinal)
             || name is ResultFiles.TrialsCsv or ResultFiles.SummaryCsv or ResultFiles.SummaryJson or "report.html"
-            || (name.StartsWith("accuracy", StringComparison.Ordinal) && name.EndsWith(".png", StringComparison.Ordinal));
+            || ((name.StartsWith("accuracy", StringComparison.Ordinal) || name.StartsWith("difference-", StringComparison.Ordinal))
+                && (name.EndsWith(".png", StringComparison.Ordinal) || name.EndsWith(".svg", StringComparison.Ordinal)));
     }
 }

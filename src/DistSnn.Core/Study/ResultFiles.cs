@@ -62,7 +62,10 @@ public static class ResultFiles
 
     /// <summary>The study, its hash and every point's statistics with its paired difference to the baseline point
     /// (NaN, undefined for one trial, is written as null).</summary>
-    public static string FormatSummaryJson(StudySpec spec, IReadOnlyList<PointSummary> summaries, string modelDescription, string dataDescription)
+    /// <param name="idealAccuracy">The model's accuracy on ideal devices (<see cref="IdealDeviceAccuracy"/>);
+    /// null (written as null) when the study did not compute it.</param>
+    public static string FormatSummaryJson(StudySpec spec, IReadOnlyList<PointSummary> summaries, string modelDescription, string dataDescription,
+        double? idealAccuracy = null)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -78,6 +81,7 @@ public static class ResultFiles
             foreach (SweepAxis axis in spec.Sweep) json.WriteStringValue(axis.Key);
             json.WriteEndArray();
             json.WriteNumber("baseline", spec.Baseline);
+            WriteNumber(json, "ideal_accuracy", idealAccuracy ?? double.NaN);
             json.WriteStartArray("points");
             foreach (PointSummary s in summaries)
             {

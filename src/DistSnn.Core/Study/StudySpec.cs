@@ -39,6 +39,10 @@ public sealed record StudySpec
     /// <summary>Where a trial's tiles live: on one node, or dealt over the cluster's workers. Never changes a result.</summary>
     public TilePlacement Placement { get; init; } = TilePlacement.Local;
 
+    /// <summary>Whether the reports show the accuracy of the same model on ideal devices, which costs one extra
+    /// trial (<see cref="IdealDeviceAccuracy"/>). Never changes a trial's result, so it is not hashed.</summary>
+    public bool IdealReference { get; init; } = true;
+
     /// <summary>The spec file (or <c>builtin:demo</c>) it came from, for error messages.</summary>
     public required string Origin { get; init; }
 

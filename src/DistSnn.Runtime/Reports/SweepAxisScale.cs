@@ -5,7 +5,9 @@ namespace DistSnn.Runtime.Reports;
 
 /// <summary>
 /// Where a swept key's values go on a plot's x axis: at their own numbers when every value is a number, else at
-/// 0, 1, 2, ... in the order the spec lists them, labelled with the values (a categorical axis).
+/// 0, 1, 2, ... in the order the spec lists them, labelled with the values (a categorical axis). A key whose 0
+/// means "off" (ADC bits: ideal) is categorical when 0 is among its values, its tick saying so ("0 (ideal)"):
+/// on a number line the ideal converter would sit beside the coarsest one.
 /// </summary>
 internal sealed class SweepAxisScale
 {
@@ -16,13 +18,19 @@ internal sealed class SweepAxisScale
     {
         this.axis = axis;
         var numbers = axis.Values.Select(Parse).ToArray();
-        IsNumeric = numbers.All(n => n is not null);
+        string? zeroMeaning = SpecKeyLabels.ZeroMeaning(axis.Key);
+        bool hasOff = zeroMeaning is not null && numbers.Contains(0.0);
+        IsNumeric = numbers.All(n => n is not null) && !hasOff;
+        TickLabels = axis.Values.Select((v, i) => hasOff && numbers[i] == 0.0 ? $"{v} ({zeroMeaning})" : v).ToList();
         positions = IsNumeric ? numbers.Select(n => n!.Value).ToArray() : Enumerable.Range(0, axis.Values.Count).Select(i => (double)i).ToArray();
     }
 
     public bool IsNumeric { get; }
 
     public IReadOnlyList<string> Values => axis.Values;
+
+    /// <summary>The labels of a categorical axis' ticks, in the order of <see cref="Values"/>.</summary>
+    public IReadOnlyList<string> TickLabels { get; }
 
     /// <summary>The value's x position and its order along the axis; null for a value the axis does not list.</summary>
     public (double X, int Order)? Position(string value)

@@ -1,12 +1,15 @@
 using DistSnn.Core.Study;
 using DistSnn.Runtime.Reports;
 using ScottPlot;
+using ScottPlot.Plottables;
 using SkiaSharp;
 
 namespace DistSnn.Runtime.Tests.Reports;
 
 public class AccuracyPlotsTests
 {
+    private static readonly AccuracyReferences References = new(0.9531, 0.9616);
+
     [Theory]
     [InlineData(false, EmbeddedFontResolver.RegularResource)]
     [InlineData(true, EmbeddedFontResolver.BoldResource)]
@@ -39,15 +42,85 @@ public class AccuracyPlotsTests
     }
 
     [Fact]
-    public void The_demo_gets_one_plot_per_swept_key()
+    public void The_demo_gets_one_plot_per_swept_key_each_as_png_and_svg()
     {
         using var directory = new TempDirectory();
         StudySpec spec = SyntheticResults.Demo();
 
-        IReadOnlyList<string> files = AccuracyPlots.Write(directory.Path, spec, SyntheticResults.Summaries(spec, 20));
+        IReadOnlyList<string> files = AccuracyPlots.Write(directory.Path, spec, SyntheticResults.Summaries(spec, 20), References);
 
         Assert.Equal(["accuracy-crossbar.device.read.sigma.png", "accuracy-crossbar.faults.stuck_off.png"], files);
         AssertPlots(directory, files);
+    }
+
+    [Fact]
+    public void The_svg_names_the_axes_by_meaning_and_unit_and_labels_the_ci_and_the_reference_lines()
+    {
+        using var directory = new TempDirectory();
+        StudySpec spec = SyntheticResults.Demo();
+
+        AccuracyPlots.Write(directory.Path, spec, SyntheticResults.Summaries(spec, 20), References);
+
+        string svg = File.ReadAllText(directory.File("accuracy-crossbar.device.read.sigma.svg"));
+        Assert.Contains("read noise σ (relative)", svg);
+        Assert.Contains("stuck-at-off probability: 0.03", svg);
+        Assert.Contains("95% CI of the mean", svg);
+        Assert.Contains("ideal devices (computed): 0.9531", svg);
+        Assert.Contains("software ANN (model metadata): 0.9616", svg);
+        Assert.DoesNotContain("crossbar.device.read.sigma", svg);
+    }
+
+    [Fact]
+    public void One_series_has_its_band_in_the_legend_and_several_share_one_ci_entry()
+    {
+        StudySpec one = SyntheticResults.Read("model: m\nsweep: [{ key: crossbar.device.read.sigma, values: [0, 0.1, 0.2] }]\n");
+        using Plot single = AccuracyPlots.RenderAxis(one, 0, SyntheticResults.Summaries(one, 10), AccuracyReferences.None);
+        Assert.Equal(PlotDrawing.CiLegend, Assert.Single(single.GetPlottables<FillY>()).LegendText);
+        Assert.Empty(single.Legend.ManualItems);
+
+        StudySpec demo = SyntheticResults.Demo();
+        using Plot several = AccuracyPlots.RenderAxis(demo, 0, SyntheticResults.Summaries(demo, 10), AccuracyReferences.None);
+        Assert.All(several.GetPlottables<FillY>(), band => Assert.Equal("", band.LegendText));
+        Assert.Contains(PlotDrawing.CiLegend, Assert.Single(several.Legend.ManualItems).LabelText);
+    }
+
+    [Fact]
+    public void Overlapping_bands_differ_in_colour_hatching_and_have_outlines()
+    {
+        StudySpec spec = SyntheticResults.Demo();
+        using Plot plot = AccuracyPlots.RenderAxis(spec, 0, SyntheticResults.Summaries(spec, 20), AccuracyReferences.None);
+
+        var bands = plot.GetPlottables<FillY>().ToList();
+
+        Assert.Equal(3, bands.Count);
+        Assert.Equal(3, bands.Select(b => b.FillColor).Distinct().Count());
+        Assert.Equal(3, bands.Select(b => b.FillHatch?.GetType().Name + (b.FillHatch as ScottPlot.Hatches.Striped)?.StripeDirection).Distinct().Count());
+        Assert.All(bands, b => Assert.True(b.FillColor.Alpha < 128, "a band must let the others show through"));
+        Assert.All(bands, b => Assert.True(b.LineWidth > 0, "a band needs an outline"));
+    }
+
+    [Fact]
+    public void The_y_axis_includes_the_reference_lines()
+    {
+        StudySpec spec = SyntheticResults.Demo();
+        var references = new AccuracyReferences(0.99, 0.2);
+        using Plot plot = AccuracyPlots.RenderAxis(spec, 0, SyntheticResults.Summaries(spec, 20), references);
+
+        plot.GetImageBytes(AccuracyPlots.Width, AccuracyPlots.Height, ImageFormat.Png);
+        AxisLimits limits = plot.Axes.GetLimits();
+
+        Assert.True(limits.Bottom < 0.2 && limits.Top > 0.99, $"y axis {limits.Bottom}..{limits.Top}");
+        Assert.Equal(2, plot.GetPlottables<HorizontalLine>().Count());
+    }
+
+    [Fact]
+    public void A_change_within_the_ci_does_not_fill_the_y_axis()
+    {
+        // Two points 0.002 apart with CIs of +-0.001: the axis still spans 10 percentage points.
+        ValueAxisRange range = AccuracyPlots.YRange([new(0, 0.950, 0.949, 0.951), new(1, 0.948, 0.947, 0.949)], AccuracyReferences.None);
+
+        Assert.Equal(AccuracyPlots.MinimumSpan, range.Span, 9);
+        Assert.True(range.Low < 0.947 && range.High > 0.951);
     }
 
     [Fact]
@@ -56,10 +129,11 @@ public class AccuracyPlotsTests
         using var directory = new TempDirectory();
         StudySpec spec = SyntheticResults.Read("name: single\nmodel: builtin:digits-mlp\ntrials: 20\n");
 
-        IReadOnlyList<string> files = AccuracyPlots.Write(directory.Path, spec, SyntheticResults.Summaries(spec, 20));
+        IReadOnlyList<string> files = AccuracyPlots.Write(directory.Path, spec, SyntheticResults.Summaries(spec, 20), References);
 
         Assert.Equal(["accuracy.png"], files);
         AssertPlots(directory, files);
+        Assert.Contains("ideal devices (computed)", File.ReadAllText(directory.File("accuracy.svg")));
     }
 
     [Fact]
@@ -123,26 +197,40 @@ public class AccuracyPlotsTests
         StudySpec spec = SyntheticResults.Demo();
         var summaries = SyntheticResults.Summaries(spec, 1).Select(s => s.Point % 2 == 0 ? s : PointSummary.Of(s.Point, s.Coordinates, [])).ToList();
 
-        IReadOnlyList<string> files = AccuracyPlots.Write(directory.Path, spec, summaries);
+        IReadOnlyList<string> files = StudyPlots.Write(directory.Path, spec, summaries, References);
 
         AssertPlots(directory, files);
     }
 
     [Fact]
-    public void One_series_per_combination_of_the_other_axes_in_grid_order()
+    public void One_series_per_combination_of_the_other_axes_in_grid_order_named_by_their_labels()
     {
         StudySpec spec = SyntheticResults.Demo();
         IReadOnlyList<PointSummary> summaries = SyntheticResults.Summaries(spec, 20);
 
-        IReadOnlyList<AccuracySeries> series = AccuracySeries.Split(spec, 0, new SweepAxisScale(spec.Sweep[0]), summaries);
+        IReadOnlyList<AccuracySeries> series = AccuracySeries.Split(spec, 0, new SweepAxisScale(spec.Sweep[0]), summaries, AccuracySeries.AccuracyOf);
 
-        Assert.Equal(["crossbar.faults.stuck_off=0", "crossbar.faults.stuck_off=0.03", "crossbar.faults.stuck_off=0.1"], series.Select(s => s.Label));
+        Assert.Equal(["stuck-at-off probability: 0", "stuck-at-off probability: 0.03", "stuck-at-off probability: 0.1"], series.Select(s => s.Label));
         Assert.All(series, s => Assert.Equal([0.0, 0.25, 0.5, 1.0], s.Points.Select(p => p.X)));
         Assert.All(series.SelectMany(s => s.Points), p => Assert.True(p.Low < p.Mean && p.Mean < p.High));
     }
 
     [Fact]
-    public void Several_other_axes_are_named_by_the_tails_that_tell_them_apart()
+    public void A_series_whose_points_have_no_trials_keeps_its_place_so_colours_match_across_plots()
+    {
+        StudySpec spec = SyntheticResults.Demo();
+        var summaries = SyntheticResults.Summaries(spec, 5)
+            .Select(s => s.Coordinates[1] == "0" ? PointSummary.Of(s.Point, s.Coordinates, []) : s).ToList();
+
+        IReadOnlyList<AccuracySeries> series = AccuracySeries.Split(spec, 0, new SweepAxisScale(spec.Sweep[0]), summaries, AccuracySeries.AccuracyOf);
+
+        Assert.Equal(3, series.Count);
+        Assert.Empty(series[0].Points);
+        Assert.Equal(4, series[1].Points.Count);
+    }
+
+    [Fact]
+    public void Several_other_axes_are_named_by_their_labels()
     {
         StudySpec spec = SyntheticResults.Read("""
             model: builtin:digits-mlp
@@ -152,9 +240,12 @@ public class AccuracyPlotsTests
               - { key: crossbar.device.programming.sigma, values: [0.05] }
             """);
 
-        IReadOnlyList<AccuracySeries> series = AccuracySeries.Split(spec, 0, new SweepAxisScale(spec.Sweep[0]), SyntheticResults.Summaries(spec, 3));
+        IReadOnlyList<AccuracySeries> series = AccuracySeries.Split(spec, 0, new SweepAxisScale(spec.Sweep[0]), SyntheticResults.Summaries(spec, 3), AccuracySeries.AccuracyOf);
 
-        Assert.Equal(["read.sigma=0, programming.sigma=0.05", "read.sigma=0.1, programming.sigma=0.05"], series.Select(s => s.Label));
+        Assert.Equal([
+            "read noise σ (relative): 0; programming noise σ (relative): 0.05",
+            "read noise σ (relative): 0.1; programming noise σ (relative): 0.05",
+        ], series.Select(s => s.Label));
     }
 
     [Fact]
@@ -163,11 +254,26 @@ public class AccuracyPlotsTests
         StudySpec spec = SyntheticResults.Read("model: m\nsweep: [{ key: crossbar.mapping.scale, values: [per-layer, per-tile] }]\n");
         var scale = new SweepAxisScale(spec.Sweep[0]);
 
-        AccuracySeries series = Assert.Single(AccuracySeries.Split(spec, 0, scale, SyntheticResults.Summaries(spec, 4)));
+        AccuracySeries series = Assert.Single(AccuracySeries.Split(spec, 0, scale, SyntheticResults.Summaries(spec, 4), AccuracySeries.AccuracyOf));
 
         Assert.False(scale.IsNumeric);
         Assert.Equal("", series.Label);
         Assert.Equal([0.0, 1.0], series.Points.Select(p => p.X));
+    }
+
+    [Fact]
+    public void A_key_whose_zero_means_off_is_categorical_when_zero_is_swept()
+    {
+        var bits = new SweepAxisScale(new SweepAxis("crossbar.adc.bits", ["0", "3", "8"]));
+        var someBits = new SweepAxisScale(new SweepAxis("crossbar.adc.bits", ["3", "8"]));
+        var sigma = new SweepAxisScale(new SweepAxis("crossbar.device.read.sigma", ["0", "0.1"]));
+
+        Assert.False(bits.IsNumeric);
+        Assert.Equal(["0 (ideal)", "3", "8"], bits.TickLabels);
+        Assert.Equal((1.0, 1), bits.Position("3"));
+        Assert.True(someBits.IsNumeric);
+        Assert.True(sigma.IsNumeric);
+        Assert.Equal("continuous", SpecKeyLabels.ZeroMeaning("crossbar.mapping.levels"));
     }
 
     [Theory]
@@ -176,6 +282,18 @@ public class AccuracyPlotsTests
     public void File_names_keep_only_safe_characters(string key, string expected) =>
         Assert.Equal(expected, AccuracyPlots.FileName(key));
 
+    internal static void AssertPlots(TempDirectory directory, IReadOnlyList<string> files)
+    {
+        foreach (string file in files)
+        {
+            Assert.Equal((AccuracyPlots.Width, AccuracyPlots.Height), PngFile.Size(File.ReadAllBytes(directory.File(file))));
+            string svg = File.ReadAllText(directory.File(Path.ChangeExtension(file, ".svg")));
+            Assert.Contains("<svg", svg);
+            Assert.Contains($"width=\"{AccuracyPlots.Width}\"", svg);
+        }
+        Assert.Empty(Directory.GetFiles(directory.Path, "*.tmp"));
+    }
+
     /// <summary>The font file a typeface was made from, as Skia hands it back.</summary>
     private static byte[] FontFile(SKTypeface face)
     {
@@ -183,14 +301,5 @@ public class AccuracyPlotsTests
         var bytes = new byte[stream.Length];
         Assert.Equal(bytes.Length, stream.Read(bytes, bytes.Length));
         return bytes;
-    }
-
-    private static void AssertPlots(TempDirectory directory, IReadOnlyList<string> files)
-    {
-        foreach (string file in files)
-        {
-            Assert.Equal((AccuracyPlots.Width, AccuracyPlots.Height), PngFile.Size(File.ReadAllBytes(directory.File(file))));
-        }
-        Assert.Empty(Directory.GetFiles(directory.Path, "*.tmp"));
     }
 }

@@ -14,6 +14,8 @@ internal static class SpecSchema
     public const string Sweep = "sweep";
     public const string Baseline = "baseline";
     public const string Placement = "placement";
+    public const string Report = "report";
+    public const string IdealReference = "report.ideal_reference";
 
     public static IReadOnlyList<SpecKey> Keys { get; } =
     [
@@ -73,6 +75,8 @@ internal static class SpecSchema
         // left the hash of every earlier spec unchanged.
         Study(Baseline, new IntegerType(0, StudySpecReader.MaxPoints - 1)),
         Study(Placement, ChoiceType.ForEnum<TilePlacement>(), TilePlacement.Local),
+        Section(Report),
+        Study(IdealReference, BooleanType.Instance, true),
     ];
 
     private static readonly Dictionary<string, SpecKey> ByPath = Keys.ToDictionary(k => k.Path);

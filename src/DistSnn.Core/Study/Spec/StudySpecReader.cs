@@ -115,6 +115,7 @@ public static partial class StudySpecReader
             Points = points,
             Baseline = baseline,
             Placement = values.Required<TilePlacement>(SpecSchema.Placement),
+            IdealReference = values.Required<bool>(SpecSchema.IdealReference),
             Origin = origin,
             CanonicalText = CanonicalSpecText.Build(values, trials, axes.Select(a => a.Public)),
         };

@@ -1,0 +1,73 @@
+using DistSnn.Core.Crossbar;
+
+namespace DistSnn.Core.Study;
+
+/// <summary>
+/// What a spec key means, with its unit, as an axis or legend label in a paper would say it
+/// (<c>crossbar.device.read.sigma</c> is "read noise σ (relative)"). One table for every sweepable key, so the
+/// plots and the report name a key the same way; a key without an entry is shown as written.
+/// </summary>
+public static class SpecKeyLabels
+{
+    private const string ProgrammingSigma = "crossbar.device.programming.sigma";
+    private const string ReadSigma = "crossbar.device.read.sigma";
+
+    internal static IReadOnlyDictionary<string, string> Table { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["timesteps"] = "time steps T per sample",
+        ["neuron.beta"] = "membrane decay β (1 = IF)",
+        ["neuron.threshold"] = "firing threshold (weight units)",
+        ["neuron.reset"] = "reset after a spike",
+        ["neuron.sigma"] = "membrane noise σ (weight units)",
+        ["encoder"] = "input encoding",
+        ["crossbar.tile.rows"] = "tile rows (inputs per tile)",
+        ["crossbar.tile.cols"] = "tile columns (outputs per tile)",
+        ["crossbar.mapping.gmin"] = "g_min (µS)",
+        ["crossbar.mapping.gmax"] = "g_max (µS)",
+        ["crossbar.mapping.scale"] = "weight-to-conductance scale",
+        ["crossbar.mapping.levels"] = "conductance levels (0 = continuous)",
+        ["crossbar.device.programming.model"] = "programming-noise model",
+        [ProgrammingSigma] = "programming noise σ",
+        ["crossbar.device.read.model"] = "read-noise model",
+        [ReadSigma] = "read noise σ",
+        ["crossbar.device.read.path"] = "read-noise sampling",
+        ["crossbar.faults.stuck_off"] = "stuck-at-off probability",
+        ["crossbar.faults.stuck_on"] = "stuck-at-on probability",
+        ["crossbar.adc.bits"] = "ADC resolution (bits, 0 = ideal)",
+        ["crossbar.adc.range"] = "ADC full scale (weight units)",
+        ["crossbar.dac.bits"] = "DAC resolution (bits, 0 = ideal)",
+        ["crossbar.ir_drop.model"] = "IR-drop model",
+    };
+
+    /// <summary>Keys whose 0 switches the effect off rather than being a small amount of it, and what 0 then means.</summary>
+    private static readonly IReadOnlyDictionary<string, string> ZeroMeanings = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["crossbar.adc.bits"] = "ideal",
+        ["crossbar.dac.bits"] = "ideal",
+        ["crossbar.mapping.levels"] = "continuous",
+    };
+
+    /// <summary>What 0 means for <paramref name="key"/> when it means "off" (<c>crossbar.adc.bits</c>: "ideal"); null otherwise.</summary>
+    public static string? ZeroMeaning(string key) => ZeroMeanings.GetValueOrDefault(key);
+
+    /// <summary>
+    /// The label of <paramref name="key"/> in <paramref name="spec"/>. A noise σ's unit follows its noise model
+    /// (relative when proportional, µS when additive), so it is read from the study's points.
+    /// </summary>
+    public static string For(string key, StudySpec? spec = null)
+    {
+        if (!Table.TryGetValue(key, out string? label)) return key;
+        return key switch
+        {
+            ProgrammingSigma => $"{label} ({NoiseUnit(spec, s => s.Device.Programming.Model)})",
+            ReadSigma => $"{label} ({NoiseUnit(spec, s => s.Device.Read.Model)})",
+            _ => label,
+        };
+    }
+
+    private static string NoiseUnit(StudySpec? spec, Func<CrossbarSettings, NoiseModel> model)
+    {
+        var models = spec?.Points.Select(p => model(p.Settings.Crossbar)).Distinct().ToList() ?? [NoiseModel.Proportional];
+        return models.Count != 1 ? "relative or µS, per point" : models[0] == NoiseModel.Additive ? "µS" : "relative";
+    }
+}

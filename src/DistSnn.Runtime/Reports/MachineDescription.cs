@@ -1,0 +1,32 @@
+using System.Runtime.InteropServices;
+
+namespace DistSnn.Runtime.Reports;
+
+/// <summary>The machine a study ran on, as a report names it: cores, CPU model, operating system and .NET.</summary>
+public static class MachineDescription
+{
+    private const string CpuInfo = "/proc/cpuinfo";
+
+    public static string Current()
+    {
+        string? cpu = null;
+        try
+        {
+            if (File.Exists(CpuInfo)) cpu = CpuModel(File.ReadLines(CpuInfo));
+        }
+        catch (IOException)
+        {
+            // Unreadable on this system: the report says "unknown CPU" rather than fail a finished study.
+        }
+        return Describe(Environment.ProcessorCount, cpu, RuntimeInformation.OSDescription, Environment.Version.ToString());
+    }
+
+    internal static string Describe(int cores, string? cpu, string os, string dotnet) =>
+        $"{cores} cores, {cpu ?? $"unknown CPU ({RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant()})"}, {os}, .NET {dotnet}";
+
+    /// <summary>The first <c>model name</c> line of <c>/proc/cpuinfo</c>; null when there is none (as on some ARM kernels).</summary>
+    internal static string? CpuModel(IEnumerable<string> cpuinfo) =>
+        cpuinfo.FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2) is [_, var name] && name.Trim().Length > 0
+            ? name.Trim()
+            : null;
+}

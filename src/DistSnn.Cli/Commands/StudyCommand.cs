@@ -134,7 +134,7 @@ public static class StudyCommand
             return CliApp.RuntimeFailure;
         }
 
-        IReadOnlyList<PointSummary> summaries = store.Export(outDir, inputs.ModelDescription, inputs.DataDescription);
+        IReadOnlyList<PointSummary> summaries = store.Export(outDir, inputs.ModelDescription, inputs.DataDescription, inputs.ModelSettings);
         IReadOnlyList<string> plots = AccuracyPlots.Write(outDir, spec, summaries);
         ReportPage.Write(outDir, spec, summaries, inputs.ModelDescription, inputs.DataDescription, plots);
         if (PlotFont.Family is null) stderr.WriteLine($"warning: the plots have no labels: no usable font; {PlotFont.InstallHint}");

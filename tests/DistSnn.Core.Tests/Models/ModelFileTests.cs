@@ -127,7 +127,12 @@ public class ModelFileTests
         Assert.Empty(ModelFile.Load(TestData.SharedModelPath).MissingSettings);
         var metadata = new Dictionary<string, string>
         {
-            ["neuron"] = "if", ["threshold"] = "1", ["reset"] = "zero", ["encoder"] = "rate", ["timesteps"] = "8", ["readout"] = "membrane",
+            ["neuron"] = "if",
+            ["threshold"] = "1",
+            ["reset"] = "zero",
+            ["encoder"] = "rate",
+            ["timesteps"] = "8",
+            ["readout"] = "membrane",
         };
         SnnModel model = ModelFile.FromSafetensors(new SafetensorsContent(SmallTensors(), metadata), "x");
         Assert.Empty(model.MissingSettings);

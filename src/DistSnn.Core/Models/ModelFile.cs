@@ -19,7 +19,7 @@ public static partial class ModelFile
     /// <summary>The metadata keys a model must name, or a study supply: without them a run would rest on a guess.</summary>
     public static readonly IReadOnlyList<string> RequiredSettingKeys = ["beta", "threshold", "reset", "encoder", "timesteps", "readout"];
 
-    /// <summary>The metadata keys this class reads and <see cref="Save"/> always writes.</summary>
+    /// <summary>The metadata keys this class reads and <see cref="Save"/> writes (all but those in <see cref="SnnModel.MissingSettings"/>).</summary>
     public static readonly IReadOnlyList<string> SettingKeys =
         new[] { "format", "neuron", "beta", "threshold", "reset", "sigma", "encoder", "timesteps", "readout" };
 
@@ -51,6 +51,13 @@ public static partial class ModelFile
             ["timesteps"] = model.Timesteps.ToString(CultureInfo.InvariantCulture),
             ["readout"] = model.Readout == ReadoutKind.SpikeCount ? "spike-count" : "membrane",
         };
+        // A stand-in written down would read back as the model's own value: what the file lacked stays lacking.
+        foreach (string key in model.MissingSettings) metadata.Remove(key);
+        if (model.MissingSettings.Contains("beta"))
+        {
+            if (model.Metadata.TryGetValue("neuron", out string? kind)) metadata["neuron"] = kind;
+            else metadata.Remove("neuron");
+        }
         return new SafetensorsContent(tensors, metadata);
     }
 

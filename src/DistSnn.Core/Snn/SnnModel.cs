@@ -40,7 +40,7 @@ public sealed class SnnModel
 
     /// <summary>The run-time settings (metadata keys such as <c>beta</c>, <c>timesteps</c>) the model file did not
     /// name: the values above stand in for them only so the model can be built, and a study must supply each one
-    /// (<c>Study.ModelSettingSources</c>) rather than run on a guess.</summary>
+    /// (<c>Study.MissingModelSettings</c>) rather than run on a guess.</summary>
     public IReadOnlyList<string> MissingSettings { get; init; } = [];
 
     public int Inputs => Layers[0].Inputs;

@@ -119,6 +119,11 @@ public class ModelFileTests
         Assert.Equal(new[] { 0.1f, 0.1f, 0.1f }, model.Layers[0].Bias);
         Assert.Null(model.Layers[1].Bias);
         Assert.Equal(model.MissingSettings, model.With(timesteps: 4).MissingSettings);
+        // Saved and read back (as a study package does), the stand-ins are not mistaken for the model's own values.
+        SafetensorsContent saved = ModelFile.ToSafetensors(model);
+        Assert.DoesNotContain("timesteps", saved.Metadata.Keys);
+        Assert.DoesNotContain("neuron", saved.Metadata.Keys);
+        Assert.Equal(model.MissingSettings, ModelFile.FromSafetensors(saved, "x").MissingSettings);
     }
 
     [Fact]

@@ -33,6 +33,7 @@ public sealed record StudyInputs(StudySpec Spec, SnnModel Model, Dataset Data, s
         }
 
         SnnModel model = ModelReference.Resolve(spec.Model, baseDirectory, spec.Origin);
+        MissingModelSettings.Check(spec, model, spec.ModelPath ?? spec.Model);
         Dataset data = DataLoader.Load(spec.Data, baseDirectory, spec.Origin);
         if (data.Features != model.Inputs)
             throw new InputException(spec.Origin, "data",
@@ -49,15 +50,17 @@ public sealed record StudyInputs(StudySpec Spec, SnnModel Model, Dataset Data, s
     public string DataDescription =>
         $"{Spec.Data.Source} {Spec.Data.Split} samples {Data.FirstIndex}..{Data.FirstIndex + Data.Count - 1} ({Data.Count})";
 
-    /// <summary>The model and how the study runs it (time steps as the spec sets them, when every point agrees).</summary>
+    /// <summary>The model's run-time settings as the study runs them, each marked with where it comes from.</summary>
+    public IReadOnlyList<ModelSetting> ModelSettings => ModelSetting.Of(Spec, Model);
+
+    /// <summary>The model and how the study runs it: its layer sizes and every run-time setting, those the spec sets
+    /// marked <c>(spec)</c>, so that an override such as <c>--set neuron.beta=0.9</c> is never mistaken for the model's own.</summary>
     public string ModelDescription
     {
         get
         {
             string sizes = string.Join("-", new[] { Model.Inputs }.Concat(Model.Layers.Select(l => l.Outputs)));
-            var steps = Spec.Points.Select(p => p.Settings.Apply(Model).Timesteps).Distinct().ToList();
-            string t = steps.Count == 1 ? $"T={steps[0]}" : "T swept";
-            return $"{Spec.Model} ({sizes}, {Model.Neuron.KindName}, {Model.Encoder.ToString().ToLowerInvariant()} coding, {t})";
+            return $"{Spec.Model} ({sizes}; {ModelSetting.Describe(ModelSettings)})";
         }
     }
 }

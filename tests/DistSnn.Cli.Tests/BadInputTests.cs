@@ -162,6 +162,85 @@ public class BadInputTests : IDisposable
         Assert.Equal("earlier results", File.ReadAllText(Path.Combine(outDir, "trials.csv")));
     }
 
+    /// <summary>The built-in model as a file, with its metadata keys <paramref name="dropped"/> removed.</summary>
+    private string BuiltinModelWithout(params string[] dropped)
+    {
+        var full = Core.Models.ModelFile.ToSafetensors(Core.Models.BuiltinModels.Load("digits-mlp", "test"));
+        var metadata = full.Metadata.Where(e => !dropped.Contains(e.Key)).ToDictionary(e => e.Key, e => e.Value);
+        string path = _dir.Combine("bare.safetensors");
+        Core.Models.SafetensorsFile.Write(new Core.Models.SafetensorsContent(full.Tensors, metadata), path);
+        return path;
+    }
+
+    [Fact]
+    public void A_model_without_neuron_metadata_is_refused_naming_the_keys_and_the_spec_keys()
+    {
+        BuiltinModelWithout("neuron", "beta", "threshold", "reset", "sigma", "encoder", "timesteps", "readout");
+        AssertBadInput(Validate(GoodSpec.Replace("builtin:digits-mlp", "bare.safetensors")),
+            "bare.safetensors", "__metadata__", "beta, threshold, reset, encoder, timesteps, readout",
+            "neuron.beta, neuron.threshold, neuron.reset, encoder, timesteps, readout", "spec.yaml");
+    }
+
+    [Fact]
+    public void A_model_missing_only_its_time_steps_names_only_them_and_a_spec_or_set_that_supplies_them_is_accepted()
+    {
+        BuiltinModelWithout("timesteps");
+        string spec = GoodSpec.Replace("builtin:digits-mlp", "bare.safetensors");
+        var run = Validate(spec);
+        AssertBadInput(run, "bare.safetensors", "names no timesteps", "set timesteps in the spec");
+        Assert.DoesNotContain("neuron.beta", run.Stderr);
+
+        Assert.Equal(0, Validate(spec + "\ntimesteps: 16\n").ExitCode);
+        var set = CliRun.Of("validate", _dir.File("spec.yaml", spec), "--set", "timesteps=16");
+        Assert.Equal(0, set.ExitCode);
+        Assert.Contains("timesteps=16 (spec)", set.Stdout);
+    }
+
+    [Fact]
+    public void A_swept_setting_supplies_what_the_model_lacks()
+    {
+        BuiltinModelWithout("threshold");
+        string spec = GoodSpec.Replace("builtin:digits-mlp", "bare.safetensors") + "\nsweep: [{ key: neuron.threshold, values: [0.5, 1.0] }]\n";
+        var run = Validate(spec);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("threshold=0.5|1 (swept)", run.Stdout);
+    }
+
+    [Fact]
+    public void A_limit_beyond_the_data_is_refused_not_clamped() =>
+        AssertBadInput(Validate(GoodSpec.Replace("limit: 20", "limit: 590, offset: 10")), "spec.yaml", "data.limit", "at most 587", "597", "got 590");
+
+    [Fact]
+    public void A_file_that_is_not_safetensors_says_so()
+    {
+        // A PyTorch checkpoint is a zip archive: the usual wrong file.
+        using (var zip = System.IO.Compression.ZipFile.Open(_dir.Combine("model.pt"), System.IO.Compression.ZipArchiveMode.Create))
+            zip.CreateEntry("archive/data.pkl");
+        var run = Validate(GoodSpec.Replace("builtin:digits-mlp", "model.pt"));
+        AssertBadInput(run, "model.pt", "is not a safetensors file", "zip archive");
+        Assert.DoesNotContain("header claims", run.Stderr);
+
+        File.WriteAllText(_dir.Combine("model.csv"), "this is text, not a model\n");
+        AssertBadInput(Validate(GoodSpec.Replace("builtin:digits-mlp", "model.csv")), "model.csv", "is not a safetensors file", "\"this is \"");
+    }
+
+    [Fact]
+    public void A_csv_with_a_junk_header_is_refused_with_its_line()
+    {
+        // The built-in digits as CSV (64 features, label last) under a header that names one column.
+        var digits = Core.Data.BuiltinDatasets.Digits("test");
+        var text = new StringBuilder("pixels and label\n");
+        for (int i = 0; i < 5; i++)
+            text.Append(string.Join(",", digits.Values.Skip(i * 64).Take(64).Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))))
+                .Append(',').Append(digits.Labels[i]).Append('\n');
+        _dir.File("digits.csv", text.ToString());
+        string spec = GoodSpec.Replace("{ source: digits, limit: 20 }", "{ source: csv, path: digits.csv }");
+        AssertBadInput(Validate(spec), "digits.csv", "line 1", "the header names 1 column(s) but the first row (line 2) has 65");
+
+        _dir.File("digits.csv", text.ToString().Replace("pixels and label\n", "") + "1,2,3\n");
+        AssertBadInput(Validate(spec), "digits.csv", "line 6", "expected 65 columns");
+    }
+
     /// <summary>A spec for <paramref name="model"/> on Fashion-MNIST: by default the repository's copy of its first test images.</summary>
     private static string FashionSpec(string model, string? dataPath = null) => $"""
         name: fmnist

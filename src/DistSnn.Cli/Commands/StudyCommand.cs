@@ -150,7 +150,7 @@ public static class StudyCommand
         if (spec.IdealReference && !quiet) stderr.WriteLine("  ideal-device reference: one trial with every device non-ideality off (report.ideal_reference: false skips it)");
         double? ideal = spec.IdealReference ? IdealDeviceAccuracy.Compute(spec, inputs.Model, inputs.Data) : null;
         var references = new AccuracyReferences(ideal, SoftwareAccuracy.Of(inputs.Model));
-        IReadOnlyList<PointSummary> summaries = store.Export(outDir, inputs.ModelDescription, inputs.DataDescription, ideal);
+        IReadOnlyList<PointSummary> summaries = store.Export(outDir, inputs.ModelDescription, inputs.DataDescription, inputs.ModelSettings, ideal);
         IReadOnlyList<string> plots = StudyPlots.Write(outDir, spec, summaries, references);
         ReportPage.Write(outDir, spec, summaries, inputs.ModelDescription, inputs.DataDescription, plots,
             RunDescription.ThisProcess(started, clock.Elapsed, workersUsed), references);

@@ -42,7 +42,12 @@ public static class BuiltinDatasets
         bool train = IsTrain(split, "breast-cancer");
         CsvDataset.Rows rows;
         using (var reader = new StreamReader(OpenResource("DistSnn.Data.breast_cancer.csv")))
+        {
+            // scikit-learn's first line says "569,30,malignant,benign" (rows, features, class names), not a header
+            // of one name per column, which is all a CSV file may have.
+            reader.ReadLine();
             rows = CsvDataset.ReadRows(reader, "builtin:breast-cancer");
+        }
         var values = CsvDataset.NormaliseMinMax(rows.Values, rows.Features);
         var all = new Dataset("breast-cancer", rows.Features, values, rows.Labels, 2);
         return train ? all.Slice(0, BreastCancerTrainCount) : all.Slice(BreastCancerTrainCount, all.Count - BreastCancerTrainCount);

@@ -3,14 +3,19 @@ using System.Globalization;
 namespace DistSnn.Core.Data;
 
 /// <summary>
-/// A labelled data set in a CSV file (gzip-compressed or not): one sample per line, the feature values, then an
-/// integer label (0, 1, 2, ...) in the last column. A first line that is not all numbers is a header and is
-/// skipped; blank lines are skipped.
+/// A labelled data set in a CSV file (gzip-compressed or not), as the README's "CSV data" section documents: one
+/// sample per line, comma-separated; the feature values and one integer label (0, 1, 2, ...), in the last column
+/// unless a header names another column <c>label</c>. A first line with any cell that is not a number is a header:
+/// it must name every column (no empty name) and have as many columns as the rows. Blank lines are skipped; every
+/// other line must be a row of numbers with the same number of columns, or the file is refused with its line.
 /// </summary>
 public static class CsvDataset
 {
     /// <summary>Labels above this are almost surely a wrong column, and would make per-class arrays huge.</summary>
     public const int MaxLabel = 65_535;
+
+    /// <summary>The header name that moves the label from the last column to its own.</summary>
+    public const string LabelName = "label";
 
     public static Dataset Load(string path, CsvNormalization normalization = CsvNormalization.MinMax, string? name = null)
     {
@@ -33,40 +38,82 @@ public static class CsvDataset
         var values = new List<double>();
         var labels = new List<int>();
         var lineNumbers = new List<int>();
-        int features = -1;
+        int columns = -1;
+        int labelColumn = -1;
+        int headerLine = 0;
+        string[]? header = null;
         int lineNumber = 0;
-        bool sawFirstLine = false;
         string? line;
         while ((line = reader.ReadLine()) is not null)
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line)) continue;
             string[] cells = line.Split(',');
-            if (!sawFirstLine)
-            {
-                sawFirstLine = true;
-                if (!cells.All(c => TryParseNumber(c, out _))) continue; // a header
-            }
             string field = $"line {lineNumber}";
-            if (cells.Length < 2)
-                throw new InputException(origin, field, "expected at least one feature and a label, comma-separated");
-            if (features < 0) features = cells.Length - 1;
-            else if (cells.Length - 1 != features)
-                throw new InputException(origin, field, $"expected {features + 1} columns like the rows above, got {cells.Length}");
-            for (int c = 0; c < features; c++)
+            if (header is null && columns < 0 && !cells.All(c => TryParseNumber(c, out _)))
             {
+                header = cells.Select(c => c.Trim()).ToArray();
+                headerLine = lineNumber;
+                CheckHeader(header, origin, field);
+                continue;
+            }
+            if (columns < 0)
+            {
+                if (cells.Length < 2)
+                    throw new InputException(origin, field, "expected at least one feature and a label, comma-separated");
+                columns = cells.Length;
+                if (header is not null)
+                {
+                    if (header.Length != columns)
+                    {
+                        throw new InputException(origin, $"line {headerLine}",
+                            $"the header names {header.Length} column(s) but the first row (line {lineNumber}) has {columns}; expected one name per column (or no header)");
+                    }
+                    var named = header.Select((h, i) => (h, i)).Where(c => string.Equals(c.h, LabelName, StringComparison.OrdinalIgnoreCase)).ToList();
+                    if (named.Count > 1)
+                        throw new InputException(origin, $"line {headerLine}", $"expected at most one column named '{LabelName}', got {named.Count}");
+                    labelColumn = named.Count == 1 ? named[0].i : columns - 1;
+                }
+                else
+                {
+                    labelColumn = columns - 1;
+                }
+            }
+            else if (cells.Length != columns)
+            {
+                throw new InputException(origin, field, $"expected {columns} columns like the rows above, got {cells.Length}");
+            }
+            for (int c = 0; c < columns; c++)
+            {
+                if (c == labelColumn) continue;
                 if (!TryParseNumber(cells[c], out double v))
                     throw new InputException(origin, field, $"column {c + 1}: expected a finite number, got '{cells[c].Trim()}'");
                 values.Add(v);
             }
-            string labelText = cells[^1];
+            string labelText = cells[labelColumn];
             if (!TryParseNumber(labelText, out double label) || label != Math.Floor(label) || label < 0 || label > MaxLabel)
-                throw new InputException(origin, field, $"last column: expected an integer label 0..{MaxLabel}, got '{labelText.Trim()}'");
+            {
+                string which = labelColumn == columns - 1 ? "last column (the label)" : $"column {labelColumn + 1} (the label)";
+                throw new InputException(origin, field, $"{which}: expected an integer label 0..{MaxLabel}, got '{labelText.Trim()}'");
+            }
             labels.Add((int)label);
             lineNumbers.Add(lineNumber);
         }
         if (labels.Count == 0) throw new InputException(origin, "", "expected at least one data row");
-        return new Rows(features, values.ToArray(), labels.ToArray(), lineNumbers.ToArray());
+        return new Rows(columns - 1, values.ToArray(), labels.ToArray(), lineNumbers.ToArray());
+    }
+
+    /// <summary>A header names every column: an empty name is a column nobody meant (often a pandas index, written without index=False).</summary>
+    private static void CheckHeader(string[] header, string origin, string field)
+    {
+        for (int i = 0; i < header.Length; i++)
+        {
+            if (header[i].Length == 0)
+            {
+                throw new InputException(origin, field,
+                    $"header column {i + 1} has no name; expected a name for every column (a first line with any non-number is a header; an unnamed first column is often a pandas index: write the file with index=False)");
+            }
+        }
     }
 
     /// <summary>Per-feature min-max scaling over all rows given, clamped to [0, 1] against rounding.</summary>

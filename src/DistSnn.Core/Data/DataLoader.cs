@@ -31,7 +31,15 @@ public static class DataLoader
             string set = spec.Source is "csv" or "idx" ? all.Name : $"{all.Name} ({spec.Split})"; // files have no split
             throw new InputException(origin, "data.offset", $"offset {spec.Offset} is past the end of the data: {set} has {all.Count} samples");
         }
-        int count = Math.Min(spec.Limit ?? int.MaxValue, all.Count - spec.Offset);
+        // A limit the data cannot meet is refused, not clamped: the study would report fewer samples than asked for.
+        if (spec.Limit is int limit && limit > all.Count - spec.Offset)
+        {
+            string set = spec.Source is "csv" or "idx" ? all.Name : $"{all.Name} ({spec.Split})";
+            string from = spec.Offset == 0 ? "" : $" from offset {spec.Offset}";
+            throw new InputException(origin, "data.limit",
+                $"expected at most {all.Count - spec.Offset} samples{from} ({set} has {all.Count}), got {limit}; lower data.limit or leave it out for all of them");
+        }
+        int count = spec.Limit ?? all.Count - spec.Offset;
         return spec.Offset == 0 && count == all.Count ? all : all.Slice(spec.Offset, count);
     }
 

@@ -13,10 +13,13 @@ public static partial class ModelFile
 {
     public const string Format = "distsnn-model/1";
 
-    /// <summary>Time steps of a model whose metadata names none.</summary>
+    /// <summary>The stand-in time steps of a model whose metadata names none (listed as missing: a study must supply <c>timesteps</c>).</summary>
     public const int DefaultTimesteps = 32;
 
-    /// <summary>The metadata keys this class reads and <see cref="Save"/> always writes.</summary>
+    /// <summary>The metadata keys a model must name, or a study supply: without them a run would rest on a guess.</summary>
+    public static readonly IReadOnlyList<string> RequiredSettingKeys = ["beta", "threshold", "reset", "encoder", "timesteps", "readout"];
+
+    /// <summary>The metadata keys this class reads and <see cref="Save"/> writes (all but those in <see cref="SnnModel.MissingSettings"/>).</summary>
     public static readonly IReadOnlyList<string> SettingKeys =
         new[] { "format", "neuron", "beta", "threshold", "reset", "sigma", "encoder", "timesteps", "readout" };
 
@@ -48,6 +51,13 @@ public static partial class ModelFile
             ["timesteps"] = model.Timesteps.ToString(CultureInfo.InvariantCulture),
             ["readout"] = model.Readout == ReadoutKind.SpikeCount ? "spike-count" : "membrane",
         };
+        // A stand-in written down would read back as the model's own value: what the file lacked stays lacking.
+        foreach (string key in model.MissingSettings) metadata.Remove(key);
+        if (model.MissingSettings.Contains("beta"))
+        {
+            if (model.Metadata.TryGetValue("neuron", out string? kind)) metadata["neuron"] = kind;
+            else metadata.Remove("neuron");
+        }
         return new SafetensorsContent(tensors, metadata);
     }
 
@@ -61,32 +71,37 @@ public static partial class ModelFile
         if (format is not null && format != Format)
             throw new InputException(origin, $"{Meta}.format", $"expected '{Format}', got '{format}'");
 
-        // Without a neuron entry the kind follows from beta, which says it all (1 = IF, below 1 = LIF).
+        // Without a neuron entry the kind follows from beta, which says it all (1 = IF, below 1 = LIF); 'if' alone
+        // says beta = 1. Whatever else is absent gets a stand-in value and is listed in MissingSettings, for the
+        // study to supply: running on a guessed threshold or T would give wrong results without a word.
+        var missing = new List<string>();
         string? neuron = metadata.Choice("neuron", "if", "lif");
-        double beta = metadata.Number("beta", 1.0);
+        double beta = metadata.Number("beta", neuron == "if" ? 1.0 : null, missing);
         if (beta is < 0 or > 1)
             throw new InputException(origin, $"{Meta}.beta", $"expected a decay from 0 to 1, got {metadata.Text("beta")}");
         if (neuron == "if" && beta != 1.0)
             throw new InputException(origin, $"{Meta}.beta", $"expected 1 for neuron 'if' (use neuron 'lif' for a leak), got {metadata.Text("beta")}");
-        if (neuron == "lif" && beta == 1.0)
+        if (neuron == "lif" && beta == 1.0 && metadata.Text("beta") is not null)
             throw new InputException(origin, $"{Meta}.beta", "expected a decay below 1 for neuron 'lif'");
-        double threshold = metadata.Number("threshold", 1.0);
+        double threshold = metadata.Number("threshold", null, missing);
         if (threshold <= 0) throw new InputException(origin, $"{Meta}.threshold", $"expected a number above 0, got {metadata.Text("threshold")}");
-        ResetMode reset = (metadata.Choice("reset", "subtract", "zero", "none") ?? "subtract") switch
+        ResetMode reset = metadata.Choice("reset", missing, "subtract", "zero", "none") switch
         {
-            "subtract" => ResetMode.Subtract,
             "zero" => ResetMode.Zero,
-            _ => ResetMode.None,
+            "none" => ResetMode.None,
+            _ => ResetMode.Subtract,
         };
-        double sigma = metadata.Number("sigma", 0.0);
+        // Membrane noise is a condition of the study, not a property of the trained network: absent means none.
+        double sigma = metadata.Number("sigma", 0.0, null);
         if (sigma < 0) throw new InputException(origin, $"{Meta}.sigma", $"expected a noise level of 0 or more, got {metadata.Text("sigma")}");
-        EncoderKind encoder = metadata.Choice("encoder", "rate", "direct") == "direct" ? EncoderKind.Direct : EncoderKind.Rate;
-        int timesteps = metadata.Timesteps();
-        ReadoutKind readout = metadata.Choice("readout", "spike-count", "membrane") == "membrane" ? ReadoutKind.Membrane : ReadoutKind.SpikeCount;
+        EncoderKind encoder = metadata.Choice("encoder", missing, "rate", "direct") == "direct" ? EncoderKind.Direct : EncoderKind.Rate;
+        int timesteps = metadata.Timesteps(missing);
+        ReadoutKind readout = metadata.Choice("readout", missing, "spike-count", "membrane") == "membrane" ? ReadoutKind.Membrane : ReadoutKind.SpikeCount;
         CheckInputShape(metadata.Text("input_shape"), layers[0].Inputs, origin);
 
         return new SnnModel(layers, new NeuronSettings(beta, threshold, reset, sigma), encoder, timesteps, readout,
-            new Dictionary<string, string>(content.Metadata, StringComparer.Ordinal));
+            new Dictionary<string, string>(content.Metadata, StringComparer.Ordinal))
+        { MissingSettings = missing };
     }
 
     [GeneratedRegex(@"^layers\.(0|[1-9][0-9]{0,5})\.(weight|bias)$", RegexOptions.CultureInvariant)]
@@ -184,19 +199,37 @@ public static partial class ModelFile
             return value;
         }
 
-        public double Number(string key, double fallback)
+        /// <summary>The entry, or null after noting <paramref name="key"/> in <paramref name="missing"/>.</summary>
+        public string? Choice(string key, List<string> missing, params string[] allowed)
         {
-            string? text = Text(key);
-            if (text is null) return fallback;
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
-                throw new InputException(origin, $"{Meta}.{key}", $"expected a finite number, got '{text}'");
+            string? value = Choice(key, allowed);
+            if (value is null) missing.Add(key);
             return value;
         }
 
-        public int Timesteps()
+        /// <param name="fallback">The value when absent; null: a stand-in of 1, and the key is noted in <paramref name="missing"/>.</param>
+        public double Number(string key, double? fallback, List<string>? missing)
+        {
+            string? text = Text(key);
+            if (text is null)
+            {
+                if (fallback is double value) return value;
+                missing?.Add(key);
+                return 1.0;
+            }
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) || !double.IsFinite(parsed))
+                throw new InputException(origin, $"{Meta}.{key}", $"expected a finite number, got '{text}'");
+            return parsed;
+        }
+
+        public int Timesteps(List<string> missing)
         {
             string? text = Text("timesteps");
-            if (text is null) return DefaultTimesteps;
+            if (text is null)
+            {
+                missing.Add("timesteps");
+                return DefaultTimesteps;
+            }
             if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < 1 || value > MaxTimesteps)
                 throw new InputException(origin, $"{Meta}.timesteps", $"expected a whole number from 1 to {MaxTimesteps}, got '{text}'");
             return value;

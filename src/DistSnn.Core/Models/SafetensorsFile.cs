@@ -50,6 +50,11 @@ public static class SafetensorsFile
         if (bytes.Length < 8)
             throw new InputException(origin, HeaderField, $"the file has {bytes.Length} bytes, fewer than the 8-byte header length");
         ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes.Span);
+        // A length that cannot be, with no '{' where the JSON header begins, is some other kind of file (a PyTorch
+        // .pt archive, a CSV, ...): say so, rather than quote a header length of 7949825806275190819 bytes.
+        bool impossible = headerLength > (ulong)(bytes.Length - 8) || headerLength > MaxHeaderBytes;
+        if (impossible && (bytes.Length == 8 || bytes.Span[8] != (byte)'{'))
+            throw new InputException(origin, "", $"is not a safetensors file: {NotSafetensors.Describe(bytes.Span)}");
         if (headerLength > (ulong)(bytes.Length - 8))
             throw new InputException(origin, HeaderField, $"header claims {headerLength} bytes but the file has {bytes.Length}");
         if (headerLength > MaxHeaderBytes)

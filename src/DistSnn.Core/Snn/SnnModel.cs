@@ -38,10 +38,15 @@ public sealed class SnnModel
     /// <summary>All string metadata of the model file (format, provenance, input_shape, dataset, ...).</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
+    /// <summary>The run-time settings (metadata keys such as <c>beta</c>, <c>timesteps</c>) the model file did not
+    /// name: the values above stand in for them only so the model can be built, and a study must supply each one
+    /// (<c>Study.MissingModelSettings</c>) rather than run on a guess.</summary>
+    public IReadOnlyList<string> MissingSettings { get; init; } = [];
+
     public int Inputs => Layers[0].Inputs;
     public int Classes => Layers[^1].Outputs;
 
     /// <summary>A copy with some settings replaced (a study may override the model's neuron, encoder or time steps).</summary>
     public SnnModel With(NeuronSettings? neuron = null, EncoderKind? encoder = null, int? timesteps = null, ReadoutKind? readout = null) =>
-        new(Layers, neuron ?? Neuron, encoder ?? Encoder, timesteps ?? Timesteps, readout ?? Readout, Metadata);
+        new(Layers, neuron ?? Neuron, encoder ?? Encoder, timesteps ?? Timesteps, readout ?? Readout, Metadata) { MissingSettings = MissingSettings };
 }

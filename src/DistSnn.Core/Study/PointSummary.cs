@@ -23,6 +23,10 @@ public sealed record PointSummary(
     /// (<see cref="StudyRunner.Summarise"/> always fills it).</summary>
     public PairedDifference? PairedDifference { get; init; }
 
+    /// <summary>The trials the paired difference rests on (those both this point and the baseline ran; fewer than
+    /// <see cref="Trials"/> when adaptive counts differ), for every table that shows the difference; 0 when not computed.</summary>
+    public int DifferencePairs => PairedDifference?.Pairs ?? 0;
+
     public static PointSummary Of(int point, IReadOnlyList<string> coordinates, IReadOnlyList<double> accuracies, double adcClipFraction = 0)
     {
         var estimate = MeanEstimate.Of(accuracies);

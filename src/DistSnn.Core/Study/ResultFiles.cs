@@ -40,13 +40,21 @@ public static class ResultFiles
         return text.ToString();
     }
 
-    /// <summary>Header <c>point,&lt;sweep keys&gt;,trials,accuracy_mean,accuracy_std,ci95_low,ci95_high</c>.</summary>
+    /// <summary>The columns summary.csv has after INTERFACE.md's fixed ones: the standard error, then the paired
+    /// difference to the baseline point (mean, Student-t 95% CI) and the number of trials it pairs.</summary>
+    public static readonly IReadOnlyList<string> SummaryExtraColumns =
+        ["accuracy_se", "paired_diff_mean", "paired_diff_ci95_low", "paired_diff_ci95_high", "paired_diff_pairs"];
+
+    /// <summary>Header <c>point,&lt;sweep keys&gt;,trials,accuracy_mean,accuracy_std,ci95_low,ci95_high</c> (fixed) and then
+    /// <see cref="SummaryExtraColumns"/>; an undefined number (the spread of one trial) is <c>NaN</c>.</summary>
     public static string FormatSummary(StudySpec spec, IEnumerable<PointSummary> summaries)
     {
         var text = new StringBuilder();
         text.Append("point");
         foreach (SweepAxis axis in spec.Sweep) text.Append(',').Append(Csv(axis.Key));
-        text.Append(",trials,accuracy_mean,accuracy_std,ci95_low,ci95_high\n");
+        text.Append(",trials,accuracy_mean,accuracy_std,ci95_low,ci95_high");
+        foreach (string column in SummaryExtraColumns) text.Append(',').Append(column);
+        text.Append('\n');
         foreach (PointSummary s in summaries)
         {
             text.Append(s.Point);
@@ -55,17 +63,26 @@ public static class ResultFiles
                 .Append(',').Append(Number(s.Mean))
                 .Append(',').Append(Number(s.Std))
                 .Append(',').Append(Number(s.Ci95Low))
-                .Append(',').Append(Number(s.Ci95High)).Append('\n');
+                .Append(',').Append(Number(s.Ci95High))
+                .Append(',').Append(Number(s.StandardError));
+            // Empty, not NaN, where no difference was computed: NaN says "computed, undefined".
+            PairedDifference? d = s.PairedDifference;
+            text.Append(',').Append(d is null ? "" : Number(d.Mean))
+                .Append(',').Append(d is null ? "" : Number(d.Ci95Low))
+                .Append(',').Append(d is null ? "" : Number(d.Ci95High))
+                .Append(',').Append(d is null ? "" : d.Pairs.ToString(CultureInfo.InvariantCulture)).Append('\n');
         }
         return text.ToString();
     }
 
     /// <summary>The study, its hash and every point's statistics with its paired difference to the baseline point
-    /// (NaN, undefined for one trial, is written as null).</summary>
+    /// (NaN, undefined for one trial, is written as null). Numbers are JSON numbers, sweep coordinates included;
+    /// strings only where the value is text.</summary>
+    /// <param name="modelSettings">The model's run-time settings as the study runs them (<c>model_settings</c>); null leaves them out.</param>
     /// <param name="idealAccuracy">The model's accuracy on ideal devices (<see cref="IdealDeviceAccuracy"/>);
     /// null (written as null) when the study did not compute it.</param>
     public static string FormatSummaryJson(StudySpec spec, IReadOnlyList<PointSummary> summaries, string modelDescription, string dataDescription,
-        double? idealAccuracy = null)
+        IReadOnlyList<ModelSetting>? modelSettings = null, double? idealAccuracy = null)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -76,6 +93,7 @@ public static class ResultFiles
             json.WriteString("spec_hash", SpecHash(spec));
             json.WriteNumber("seed", spec.Seed);
             json.WriteString("model", modelDescription);
+            if (modelSettings is not null) WriteModelSettings(json, modelSettings);
             json.WriteString("data", dataDescription);
             json.WriteStartArray("sweep");
             foreach (SweepAxis axis in spec.Sweep) json.WriteStringValue(axis.Key);
@@ -88,7 +106,7 @@ public static class ResultFiles
                 json.WriteStartObject();
                 json.WriteNumber("point", s.Point);
                 json.WriteStartObject("coordinates");
-                for (int i = 0; i < spec.Sweep.Count; i++) json.WriteString(spec.Sweep[i].Key, s.Coordinates[i]);
+                for (int i = 0; i < spec.Sweep.Count; i++) WriteValue(json, spec.Sweep[i].Key, s.Coordinates[i]);
                 json.WriteEndObject();
                 json.WriteNumber("trials", s.Trials);
                 WriteNumber(json, "accuracy_mean", s.Mean);
@@ -118,13 +136,57 @@ public static class ResultFiles
         }
         json.WriteStartObject("paired_difference");
         json.WriteNumber("baseline", difference.Baseline);
+        // "trials" as first written; "pairs" says what it counts: trials present at both points (adaptive counts differ).
         json.WriteNumber("trials", difference.Pairs);
+        json.WriteNumber("pairs", difference.Pairs);
         WriteNumber(json, "mean", difference.Mean);
         WriteNumber(json, "std", difference.Std);
         WriteNumber(json, "se", difference.StandardError);
         WriteNumber(json, "ci95_low", difference.Ci95Low);
         WriteNumber(json, "ci95_high", difference.Ci95High);
         json.WriteEndObject();
+    }
+
+    /// <summary><c>model_settings</c>: per spec key, its value (or swept values) and where it comes from: model, spec or sweep.</summary>
+    private static void WriteModelSettings(Utf8JsonWriter json, IReadOnlyList<ModelSetting> settings)
+    {
+        json.WriteStartObject("model_settings");
+        foreach (ModelSetting setting in settings)
+        {
+            json.WriteStartObject(setting.Key);
+            if (setting.Source == ModelSettingSource.Sweep)
+            {
+                json.WriteStartArray("values");
+                foreach (string value in setting.Values) WriteValue(json, null, value);
+                json.WriteEndArray();
+            }
+            else
+            {
+                WriteValue(json, "value", setting.Values[0]);
+            }
+            json.WriteString("source", setting.Source.ToString().ToLowerInvariant());
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+
+    /// <summary>A spec value: a JSON number when it is one (as the spec prints numbers), else a string.</summary>
+    private static void WriteValue(Utf8JsonWriter json, string? name, string value)
+    {
+        bool number = ScalarSyntax.TryNumber(value, out double parsed);
+        if (name is null)
+        {
+            if (number) json.WriteNumberValue(parsed);
+            else json.WriteStringValue(value);
+        }
+        else if (number)
+        {
+            json.WriteNumber(name, parsed);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
     }
 
     private static void WriteNumber(Utf8JsonWriter json, string name, double value)

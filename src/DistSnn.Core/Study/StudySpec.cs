@@ -72,6 +72,9 @@ public sealed record PointSettings(int? Timesteps, NeuronOverrides Neuron, Encod
 {
     public static PointSettings Ideal { get; } = new(null, new NeuronOverrides(), null, CrossbarSettings.Ideal);
 
+    /// <summary>Override of the model's readout; null = the model's.</summary>
+    public ReadoutKind? Readout { get; init; }
+
     /// <summary>The model as this point runs it.</summary>
     public SnnModel Apply(SnnModel model) => model.With(
         neuron: new NeuronSettings(
@@ -80,7 +83,8 @@ public sealed record PointSettings(int? Timesteps, NeuronOverrides Neuron, Encod
             Neuron.Reset ?? model.Neuron.Reset,
             Neuron.Sigma ?? model.Neuron.Sigma),
         encoder: Encoder,
-        timesteps: Timesteps);
+        timesteps: Timesteps,
+        readout: Readout);
 }
 
 /// <summary>Spec-level overrides of the neuron model; null keeps the model file's value.</summary>

@@ -222,7 +222,9 @@ public sealed class ResultStore : IDisposable
     /// Writes <c>trials.csv</c>, <c>summary.csv</c> and <c>summary.json</c> into <paramref name="directory"/> from
     /// the stored trials (each file complete or not replaced at all) and returns the point summaries.
     /// </summary>
-    public IReadOnlyList<PointSummary> Export(string directory, string modelDescription, string dataDescription, double? idealAccuracy = null)
+    /// <param name="modelSettings">The model's run-time settings as the study runs them, for summary.json; null leaves them out.</param>
+    public IReadOnlyList<PointSummary> Export(string directory, string modelDescription, string dataDescription,
+        IReadOnlyList<ModelSetting>? modelSettings = null, double? idealAccuracy = null)
     {
         IReadOnlyList<TrialRecord> records = Records();
         IReadOnlyList<PointSummary> summaries = StudyRunner.Summarise(spec, records);
@@ -230,7 +232,7 @@ public sealed class ResultStore : IDisposable
         AtomicFile.Write(System.IO.Path.Combine(directory, ResultFiles.TrialsCsv), ResultFiles.FormatTrials(spec, records));
         AtomicFile.Write(System.IO.Path.Combine(directory, ResultFiles.SummaryCsv), ResultFiles.FormatSummary(spec, summaries));
         AtomicFile.Write(System.IO.Path.Combine(directory, ResultFiles.SummaryJson),
-            ResultFiles.FormatSummaryJson(spec, summaries, modelDescription, dataDescription, idealAccuracy));
+            ResultFiles.FormatSummaryJson(spec, summaries, modelDescription, dataDescription, modelSettings, idealAccuracy));
         return summaries;
     }
 

@@ -91,4 +91,47 @@ public class CsvDatasetTests
 
         Assert.Throws<InputException>(() => CsvDataset.Load(path));
     }
+
+    [Fact]
+    public void The_built_in_digits_written_label_first_with_a_header_read_back_the_same()
+    {
+        // Kaggle's Fashion-MNIST CSV layout: a header, the label in the first column, named label.
+        Dataset digits = BuiltinDatasets.Digits("test");
+        var text = new System.Text.StringBuilder("label");
+        for (int f = 0; f < digits.Features; f++) text.Append(",pixel").Append(f + 1);
+        text.Append('\n');
+        for (int i = 0; i < digits.Count; i++)
+        {
+            text.Append(digits.Labels[i]);
+            for (int f = 0; f < digits.Features; f++)
+                text.Append(',').Append(digits.Values[i * digits.Features + f].ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+            text.Append('\n');
+        }
+        using var dir = new TempDirectory();
+        string path = dir.Write("digits.csv", text.ToString());
+
+        Dataset back = CsvDataset.Load(path, CsvNormalization.None);
+
+        Assert.Equal(digits.Features, back.Features);
+        Assert.Equal(digits.Labels, back.Labels);
+        Assert.Equal(digits.Values, back.Values);
+    }
+
+    [Theory]
+    [InlineData("this file holds two features and a label\n1,2,0\n3,4,1\n", "line 1", "1 column(s) but the first row (line 2) has 3")]
+    [InlineData("a,b\n1,2,0\n", "line 1", "2 column(s)")]
+    [InlineData(",a,label\n0,1,2\n", "line 1", "header column 1 has no name")]
+    [InlineData("label,a,label\n0,1,2\n", "line 1", "at most one column named 'label'")]
+    [InlineData("a,b,label\nx,y,z\n", "line 2", "column 1: expected a finite number, got 'x'")]
+    [InlineData("label,a,b\n0.5,1,2\n", "line 2", "column 1 (the label): expected an integer label")]
+    public void A_junk_header_or_row_is_refused_with_its_line(string text, string line, string expected)
+    {
+        using var dir = new TempDirectory();
+        string path = dir.Write("d.csv", text);
+
+        var e = Assert.Throws<InputException>(() => CsvDataset.Load(path));
+        Assert.Equal(path, e.Origin);
+        Assert.Equal(line, e.Field);
+        Assert.Contains(expected, e.Message);
+    }
 }

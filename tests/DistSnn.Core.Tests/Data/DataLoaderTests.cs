@@ -20,10 +20,30 @@ public class DataLoaderTests
     }
 
     [Fact]
-    public void A_limit_beyond_the_end_is_clamped()
+    public void A_limit_that_reaches_the_end_exactly_is_accepted()
     {
-        Dataset tail = DataLoader.Load(new DataSpec("digits", Offset: 590, Limit: 100), null, Spec);
+        Dataset tail = DataLoader.Load(new DataSpec("digits", Offset: 590, Limit: 7), null, Spec);
         Assert.Equal(7, tail.Count);
+    }
+
+    [Fact]
+    public void A_limit_beyond_the_end_is_bad_input_not_clamped()
+    {
+        var e = Assert.Throws<InputException>(() => DataLoader.Load(new DataSpec("digits", Offset: 590, Limit: 8), null, Spec));
+        Assert.Equal(Spec, e.Origin);
+        Assert.Equal("data.limit", e.Field);
+        Assert.Contains("at most 7 samples from offset 590", e.Message);
+        Assert.Contains("597", e.Message);
+        Assert.Contains("got 8", e.Message);
+    }
+
+    [Fact]
+    public void A_limit_beyond_the_end_of_a_partly_read_Fashion_MNIST_file_is_bad_input()
+    {
+        // Only offset + limit images are read from an IDX file, so the check must hold for a load that stopped early.
+        var e = Assert.Throws<InputException>(() => DataLoader.Load(new DataSpec("fashion-mnist", Offset: 9_990, Limit: 11), null, Spec));
+        Assert.Equal("data.limit", e.Field);
+        Assert.Contains("at most 10 samples", e.Message);
     }
 
     [Fact]

@@ -108,16 +108,43 @@ public class ModelFileTests
     }
 
     [Fact]
-    public void Missing_metadata_takes_the_defaults()
+    public void Missing_metadata_is_listed_as_missing_not_silently_defaulted()
     {
         SnnModel model = ModelFile.FromSafetensors(new SafetensorsContent(SmallTensors()), "x");
 
-        Assert.Equal(new NeuronSettings(), model.Neuron);
-        Assert.Equal(EncoderKind.Rate, model.Encoder);
-        Assert.Equal(ModelFile.DefaultTimesteps, model.Timesteps);
-        Assert.Equal(ReadoutKind.SpikeCount, model.Readout);
+        // Stand-ins so the model can be built; the list is what a study must supply (sigma, noise, is none by default).
+        Assert.Equal(new[] { "beta", "threshold", "reset", "encoder", "timesteps", "readout" }, model.MissingSettings);
+        Assert.Equal(ModelFile.RequiredSettingKeys, model.MissingSettings);
+        Assert.Equal(0.0, model.Neuron.Sigma);
         Assert.Equal(new[] { 0.1f, 0.1f, 0.1f }, model.Layers[0].Bias);
         Assert.Null(model.Layers[1].Bias);
+        Assert.Equal(model.MissingSettings, model.With(timesteps: 4).MissingSettings);
+        // Saved and read back (as a study package does), the stand-ins are not mistaken for the model's own values.
+        SafetensorsContent saved = ModelFile.ToSafetensors(model);
+        Assert.DoesNotContain("timesteps", saved.Metadata.Keys);
+        Assert.DoesNotContain("neuron", saved.Metadata.Keys);
+        Assert.Equal(model.MissingSettings, ModelFile.FromSafetensors(saved, "x").MissingSettings);
+    }
+
+    [Fact]
+    public void A_model_with_every_setting_misses_none_and_neuron_if_says_beta_is_one()
+    {
+        Assert.Empty(ModelFile.Load(TestData.SharedModelPath).MissingSettings);
+        var metadata = new Dictionary<string, string>
+        {
+            ["neuron"] = "if",
+            ["threshold"] = "1",
+            ["reset"] = "zero",
+            ["encoder"] = "rate",
+            ["timesteps"] = "8",
+            ["readout"] = "membrane",
+        };
+        SnnModel model = ModelFile.FromSafetensors(new SafetensorsContent(SmallTensors(), metadata), "x");
+        Assert.Empty(model.MissingSettings);
+        Assert.Equal(1.0, model.Neuron.Beta);
+
+        metadata["neuron"] = "lif";
+        Assert.Equal(new[] { "beta" }, ModelFile.FromSafetensors(new SafetensorsContent(SmallTensors(), metadata), "x").MissingSettings);
     }
 
     [Fact]
@@ -237,7 +264,7 @@ public class ModelFileTests
     [Fact]
     public void Lif_needs_a_beta_below_one()
     {
-        var e = LoadFails(SmallTensors(), new Dictionary<string, string> { ["neuron"] = "lif" });
+        var e = LoadFails(SmallTensors(), new Dictionary<string, string> { ["neuron"] = "lif", ["beta"] = "1" });
         Assert.Equal("__metadata__.beta", e.Field);
     }
 }

@@ -134,6 +134,7 @@ public class SafetensorsFileTests
     {
         byte[] bytes = new byte[8 + SafetensorsFile.MaxHeaderBytes + 8];
         BinaryPrimitives.WriteUInt64LittleEndian(bytes, (ulong)SafetensorsFile.MaxHeaderBytes + 1);
+        bytes[8] = (byte)'{'; // a safetensors header, only too long
 
         var e = Assert.Throws<InputException>(() => SafetensorsFile.Parse(bytes, Origin));
         Assert.Contains("limit", e.Message);
@@ -179,5 +180,19 @@ public class SafetensorsFileTests
             }
             original.AsSpan(0, headerEnd).CopyTo(bytes);
         }
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0, 0x76, 0, (byte)'{' }, "NumPy")]
+    [InlineData(new byte[] { 0x80, 0x04, 0x95, 0x10, 0, 0, 0, 0, 0, 0, 0 }, "pickle")]
+    [InlineData(new byte[] { (byte)'1', (byte)',', (byte)'2', (byte)',', (byte)'3', (byte)'\n', (byte)'4', (byte)',', (byte)'5' }, "\"1,2,3.4,\"")]
+    public void A_file_of_another_kind_is_not_a_safetensors_file(byte[] bytes, string said)
+    {
+        var e = Assert.Throws<InputException>(() => SafetensorsFile.Parse(bytes, Origin));
+        Assert.Equal(Origin, e.Origin);
+        Assert.Equal("", e.Field);
+        Assert.StartsWith($"{Origin}: is not a safetensors file: ", e.Message);
+        Assert.Contains(said, e.Message);
+        Assert.DoesNotContain("claims", e.Message);
     }
 }

@@ -137,7 +137,7 @@ public class PairedDifferenceTests
     }
 
     [Fact]
-    public void Summary_json_holds_each_points_paired_difference_and_summary_csv_does_not()
+    public void Summary_json_and_summary_csv_hold_each_points_paired_difference_and_its_pair_count()
     {
         StudySpec spec = Read(TwoPoints + "baseline: 1\n");
         var summaries = StudyRunner.Summarise(spec, [Record(0, 0, 50), Record(0, 1, 60), Record(1, 0, 40), Record(1, 1, 45), Record(1, 2, 45)]);
@@ -157,8 +157,20 @@ public class PairedDifferenceTests
         Assert.Equal(0.0, itself.GetProperty("mean").GetDouble());
 
         string csv = ResultFiles.FormatSummary(spec, summaries);
-        Assert.StartsWith("point,crossbar.faults.stuck_off,trials,accuracy_mean,accuracy_std,ci95_low,ci95_high\n", csv);
-        Assert.DoesNotContain("0.125", csv);
+        string[] lines = csv.TrimEnd('\n').Split('\n');
+        Assert.Equal("point,crossbar.faults.stuck_off,trials,accuracy_mean,accuracy_std,ci95_low,ci95_high," +
+            "accuracy_se,paired_diff_mean,paired_diff_ci95_low,paired_diff_ci95_high,paired_diff_pairs", lines[0]);
+        string[] row = lines[1].Split(',');
+        // Point 0 has 2 trials, the baseline 3: the difference pairs 2, and says so.
+        Assert.Equal("2", row[2]);
+        Assert.Equal(ResultFiles.Number(summaries[0].StandardError), row[7]);
+        Assert.Equal(ResultFiles.Number(summaries[0].PairedDifference!.Mean), row[8]);
+        Assert.Equal(first.GetProperty("ci95_low").GetDouble(), double.Parse(row[9], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(first.GetProperty("ci95_high").GetDouble(), double.Parse(row[10], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("2", row[11]);
+        Assert.Equal(2, first.GetProperty("pairs").GetInt32());
+        Assert.Equal("3", lines[2].Split(',')[11]);
+        Assert.Equal(2, summaries[0].DifferencePairs);
     }
 
     [Fact]

@@ -62,6 +62,9 @@ internal static class PointSettingsBinder
             values.Choice<ResetMode>("neuron.reset"),
             values.Number("neuron.sigma"));
 
-        return new PointSettings((int?)values.Integer("timesteps"), neuron, values.Choice<EncoderKind>("encoder"), crossbar);
+        return new PointSettings((int?)values.Integer("timesteps"), neuron, values.Choice<EncoderKind>("encoder"), crossbar)
+        {
+            Readout = values.Choice<ReadoutKind>("readout"),
+        };
     }
 }

@@ -39,6 +39,7 @@ internal static class SpecSchema
         Point("neuron.reset", ChoiceType.ForEnum<ResetMode>()),
         Point("neuron.sigma", NumberType.AtLeast(0)),
         Point("encoder", ChoiceType.ForEnum<EncoderKind>()),
+        Point("readout", ChoiceType.ForEnum<ReadoutKind>()),
         Section("crossbar"),
         Section("crossbar.tile"),
         Point("crossbar.tile.rows", new IntegerType(1, 4096), 128L),

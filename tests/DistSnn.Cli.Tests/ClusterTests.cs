@@ -38,6 +38,7 @@ public class ClusterTests : IDisposable
         doomed.Kill(); // SIGKILL, mid-study
 
         Assert.True(coordinator.WaitForExit(120_000), "the study did not finish after a worker died");
+        coordinator.WaitForExit(); // and for its output to be read to the end
         Assert.True(coordinator.ExitCode == 0, _cluster.Output(coordinator));
         Assert.Equal(expected, File.ReadAllBytes(Path.Combine(distributed, "trials.csv")));
 
@@ -89,6 +90,7 @@ public class ClusterTests : IDisposable
         Process worker = _cluster.StartWorker(_dir.Combine("cache-1"), port, fail);
 
         Assert.True(coordinator.WaitForExit(90_000), "the study did not end after a trial failed on its worker: " + _cluster.Output(worker));
+        coordinator.WaitForExit(); // and for its output to be read to the end
         string output = _cluster.Output(coordinator);
         Assert.True(coordinator.ExitCode == 1, output);
         string error = Assert.Single(output.Split('\n'), l => l.StartsWith("error: ", StringComparison.Ordinal));

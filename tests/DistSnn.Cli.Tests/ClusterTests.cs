@@ -87,7 +87,8 @@ public class ClusterTests : IDisposable
         int port = FreePort();
         Process coordinator = _cluster.StartCoordinator(_dir.Combine("cache-c"), spec, distributed, port, "--local-workers", "0", "--min-workers", "1");
         var fail = new Dictionary<string, string> { [DistSnn.Runtime.Actors.InjectedTrialFailure.EnvironmentVariable] = "1:1" };
-        Process worker = _cluster.StartWorker(_dir.Combine("cache-1"), port, fail);
+        string workerLog = _dir.Combine("worker-log/w.log");
+        Process worker = _cluster.StartWorker(_dir.Combine("cache-1"), port, fail, "--log", workerLog, "--verbose");
 
         Assert.True(coordinator.WaitForExit(90_000), "the study did not end after a trial failed on its worker: " + _cluster.Output(worker));
         coordinator.WaitForExit(); // and for its output to be read to the end
@@ -99,6 +100,10 @@ public class ClusterTests : IDisposable
         // The worker said so too, and keeps serving (the next study).
         Assert.Contains("error: point 1 trial 1 failed", _cluster.Output(worker));
         Assert.False(worker.HasExited);
+        // --log puts Akka's lines where it says; --verbose shows them on the terminal too.
+        Assert.Contains("[INFO]", ClusterProcesses.ReadLog(workerLog));
+        Assert.Contains("[INFO]", _cluster.Output(worker));
+        Assert.Contains($"Akka's log: {workerLog}", _cluster.Output(worker));
     }
 
     [Fact]
@@ -215,6 +220,9 @@ public class ClusterTests : IDisposable
         Assert.True(coordinator.WaitForExit(120_000), "the spread study did not finish after a worker died");
         Assert.True(coordinator.ExitCode == 0, _cluster.Output(coordinator));
         Assert.Equal(expected, File.ReadAllBytes(Path.Combine(spread, "trials.csv")));
-        Assert.Contains("running it again", _cluster.Output(coordinator));
+        // The dead worker is one warning on the terminal; each trial it cost is a line in the log file.
+        Assert.Contains("running it again", ClusterProcesses.ReadLog(ClusterProcesses.StudyLog(spread)));
+        string doomedAddress = WorkerAddress(doomed);
+        Assert.Single(_cluster.Output(coordinator).Split('\n'), l => l.Contains(doomedAddress, StringComparison.Ordinal) || l.Contains("running it again", StringComparison.Ordinal));
     }
 }

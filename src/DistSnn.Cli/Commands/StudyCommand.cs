@@ -71,6 +71,7 @@ public static class StudyCommand
                 throw new InputException("command line", "--engine", "reference runs in this process only; drop --port or --engine");
             // Akka's log goes to the output directory; the terminal shows the study's own warnings (NodeLog).
             using var log = new NodeLog(Path.Combine(outDir, NodeLog.StudyFileName), stderr, Akka.Event.LogLevel.WarningLevel, parsed.GetValue(verbose));
+            using IDisposable? akkaConsole = cluster is null ? null : NodeLogStandardOutput.Capture(log);
             return Run(inputs, store, outDir, localWorkers, parsed.GetValue(engine) == "reference", cluster, parsed.GetValue(quiet), stdout, stderr, log);
         });
         return command;

@@ -49,16 +49,8 @@ public static class WorkerCommand
             // A worker runs unattended: its own lines (which study it serves, refusals, rejoins) stay on the terminal; Akka's go to the file.
             using var log = new NodeLog(parsed.GetValue(logFile) ?? NodeLog.DefaultWorkerFile, stderr, Akka.Event.LogLevel.InfoLevel, parsed.GetValue(verbose));
             using var stop = new StopSignals();
-            TextWriter console = Console.Out;
-            Console.SetOut(new NodeLogStandardOutput(log));
-            try
-            {
+            using (NodeLogStandardOutput.Capture(log))
                 WorkerNode.Run(node, new PackageCache(PackageCache.DefaultDirectory), log, stop.Token, overrides, tls, failTrial);
-            }
-            finally
-            {
-                Console.SetOut(console);
-            }
             return CliApp.Success;
         });
         return command;

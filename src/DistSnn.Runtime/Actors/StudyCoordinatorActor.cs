@@ -167,7 +167,8 @@ public sealed class StudyCoordinatorActor : ReceiveActor
                 Context.Stop(Self);
                 return;
             }
-            _log.Warning("point {0} trial {1} lost ({2}); running it again", lost.Point, lost.Trial, lost.Reason);
+            // A trial is lost when a node that held its tiles is gone, which the terminal was told once already.
+            _log.Info("point {0} trial {1} lost ({2}); running it again", lost.Point, lost.Trial, lost.Reason);
             _queue.AddFirst(item);
             Dispatch();
         });

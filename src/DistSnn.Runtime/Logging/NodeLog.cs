@@ -7,7 +7,7 @@ namespace DistSnn.Runtime.Logging;
 /// Where a DistSnn process's log goes. Every event, Akka's own and the project's, is appended to a file (with
 /// Akka's timestamps and stack traces), so that a study's or a worker's history can be read after the fact. The
 /// terminal is the user's interface: it gets only the project's own events at or above a level, one short line
-/// each (<c>warning: ...</c>, no stack trace), unless <see cref="Verbose"/> asks for everything there too. Akka's
+/// each (<c>warning: ...</c>, no stack trace); <see cref="Verbose"/> adds every other event there, as in the file. Akka's
 /// remoting repeats itself every second or two while a peer is gone; that belongs in the file, not on the screen.
 /// Thread-safe: the logger actor and the process's own code both write here.
 /// </summary>
@@ -26,7 +26,7 @@ public sealed class NodeLog : IDisposable
     /// that logs nothing leaves no file. Null: no file (Akka's lines then go nowhere unless <paramref name="verbose"/>).</param>
     /// <param name="terminal">Where the user reads (stderr).</param>
     /// <param name="terminalLevel">The lowest level of the project's own events shown on <paramref name="terminal"/>.</param>
-    /// <param name="verbose">Show every event on <paramref name="terminal"/>, Akka's included, in the file's format.</param>
+    /// <param name="verbose">Show the other events on <paramref name="terminal"/> too, Akka's included, in the file's format.</param>
     public NodeLog(string? path, TextWriter terminal, LogLevel terminalLevel, bool verbose)
     {
         Path = path is null ? null : System.IO.Path.GetFullPath(path);
@@ -55,8 +55,9 @@ public sealed class NodeLog : IDisposable
         {
             if (_disposed) return;
             AppendToFile(full);
-            if (Verbose) _terminal.WriteLine(full);
-            else if (own && e.LogLevel() >= _terminalLevel) _terminal.WriteLine(Short(e));
+            // The project's own lines read the same with or without --verbose; it adds the rest, as the file has it.
+            if (own && e.LogLevel() >= _terminalLevel) _terminal.WriteLine(Short(e));
+            else if (Verbose) _terminal.WriteLine(full);
         }
     }
 

@@ -15,7 +15,8 @@ namespace DistSnn.Runtime.Actors;
 /// stored) and hands them out: to at most <c>localWorkers</c> trial actors in this process, and to workers
 /// that joined the cluster, each pulling as many trials as it has credits. A worker that leaves, crashes or is
 /// downed has its unfinished trials handed to others; a result that arrives twice is counted once and compared
-/// with the first (a difference is a determinism bug, logged as an error). With spread placement every trial runs
+/// with the first (a difference is a determinism bug, logged as an error). A trial that throws, here or on a worker
+/// (<see cref="TrialFailed"/>), ends the study with its error. With spread placement every trial runs
 /// here instead, its tiles dealt over the ready workers, as many trials at once as those workers have threads; a
 /// trial that loses a worker is run again. When the schedule is finished, or the study is stopped, it completes
 /// <c>finished</c> with every record produced in this run.

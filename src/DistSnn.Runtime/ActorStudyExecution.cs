@@ -5,6 +5,7 @@ using DistSnn.Core.Snn;
 using DistSnn.Core.Study;
 using DistSnn.Runtime.Actors;
 using DistSnn.Runtime.Cluster;
+using DistSnn.Runtime.Logging;
 
 namespace DistSnn.Runtime;
 
@@ -24,6 +25,7 @@ public sealed class ActorStudyExecution : IStudyExecution
     private readonly StudyPackage? _package;
     private readonly int _minWorkers;
     private readonly ClusterTls? _tls;
+    private readonly NodeLog? _log;
     private int _readyWorkers;
 
     /// <param name="alreadyDone">Trials stored by an earlier run of the same study (resume): not run again.</param>
@@ -32,8 +34,9 @@ public sealed class ActorStudyExecution : IStudyExecution
     /// <param name="package">What joining workers receive (with <paramref name="node"/>).</param>
     /// <param name="minWorkers">Joined workers to wait for before the first trial.</param>
     /// <param name="tls">The node's TLS when its configuration turns it on (<see cref="ClusterTls.FromConfig"/>).</param>
+    /// <param name="log">Where Akka's log goes (the study's log file, and the terminal as it says); null: Akka's default, standard output.</param>
     public ActorStudyExecution(StudySpec spec, SnnModel model, Dataset data, int workers, IReadOnlyList<TrialRecord>? alreadyDone = null, Config? config = null,
-        ClusterNodeSettings? node = null, StudyPackage? package = null, int minWorkers = 0, ClusterTls? tls = null)
+        ClusterNodeSettings? node = null, StudyPackage? package = null, int minWorkers = 0, ClusterTls? tls = null, NodeLog? log = null)
     {
         if (workers < 0 || (workers == 0 && node is null)) throw new ArgumentOutOfRangeException(nameof(workers), "a local study needs at least one worker");
         _spec = spec;
@@ -46,6 +49,7 @@ public sealed class ActorStudyExecution : IStudyExecution
         _package = package;
         _minWorkers = minWorkers;
         _tls = tls;
+        _log = log;
     }
 
     public event Action<TrialRecord>? TrialCompleted;
@@ -63,10 +67,10 @@ public sealed class ActorStudyExecution : IStudyExecution
 
     private void ReportRanOn(TrialRecord record, string? worker) => TrialRanOn?.Invoke(record, worker);
 
-    private static string StoppedEarly(ActorSystem system) =>
+    private string StoppedEarly(ActorSystem system) =>
         "this node's actor system stopped before the study ended (" +
         (ClusterTls.StoppedByHandshakeFailure(system)
-            ? "an outbound TLS handshake failed: see the error above"
+            ? $"an outbound TLS handshake failed: {_log?.Where ?? "the output above"} says why"
             : $"{CoordinatedShutdown.Get(system).ShutdownReason}") +
         "); the finished trials are stored: run the same command with --resume";
 
@@ -76,7 +80,7 @@ public sealed class ActorStudyExecution : IStudyExecution
             ? (_config is null ? RuntimeConfig.Local(_workers) : _config.WithFallback(RuntimeConfig.Local(_workers)))
             : RuntimeConfig.Cluster(_node with { ComputeThreads = Math.Max(1, _workers) }, _config);
         if (_node is not null) SpreadFrameSize.Check(_spec, config);
-        using ActorSystem system = _node is null ? ActorSystem.Create(ClusterNodeSettings.SystemName, config) : ClusterNodeSystem.Create(config, _tls);
+        using ActorSystem system = ClusterNodeSystem.Create(config, _tls, _log);
         if (_node is { Port: 0 }) Akka.Cluster.Cluster.Get(system).Join(Akka.Cluster.Cluster.Get(system).SelfAddress);
         var finished = new TaskCompletionSource<IReadOnlyList<TrialRecord>>(TaskCreationOptions.RunContinuationsAsynchronously);
         Action<TrialRecord> report = Report;

@@ -61,8 +61,9 @@ public static class RuntimeConfig
               }
             }
             """);
-        // A worker runs unattended: its log (which study it serves, refusals, rejoins) is its only output.
-        if (node.Role == ClusterRole.Worker) cluster = ConfigurationFactory.ParseString("akka.loglevel = INFO").WithFallback(cluster);
+        // Cluster nodes log Akka's INFO lines (joins, removals, associations): a node's log file is where a lost
+        // worker is diagnosed. The terminal shows far less (Logging.NodeLog decides).
+        cluster = ConfigurationFactory.ParseString("akka.loglevel = INFO").WithFallback(cluster);
         Config config = cluster.WithFallback(ComputeDispatcher(node.ComputeThreads)).WithFallback(ProtocolConfig.Serialization);
         return overrides is null ? config : overrides.WithFallback(config);
     }

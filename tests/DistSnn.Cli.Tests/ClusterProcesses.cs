@@ -110,6 +110,28 @@ public sealed class ClusterProcesses : IDisposable
     public Process StartWorker(string cache, int port, params string[] extra) =>
         Start(cache, ["worker", "--join", $"127.0.0.1:{port}", "--threads", "1", .. extra]);
 
+    /// <summary><c>distsnn worker --join 127.0.0.1:PORT --threads 1 EXTRA...</c> with these environment variables set.</summary>
+    public Process StartWorker(string cache, int port, IReadOnlyDictionary<string, string> environment, params string[] extra)
+    {
+        ProcessStartInfo start = DistsnnProcess.StartInfo(["worker", "--join", $"127.0.0.1:{port}", "--threads", "1", .. extra]);
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        return Start(start, cache);
+    }
+
+    /// <summary>A worker's log file (Akka's lines) with <paramref name="cache"/> as its XDG cache: the documented default place.</summary>
+    public static string WorkerLog(string cache) => Path.Combine(cache, "distsnn", "worker.log");
+
+    /// <summary>A study's log file (Akka's lines) in its output directory.</summary>
+    public static string StudyLog(string outDir) => Path.Combine(outDir, "distsnn.log");
+
+    /// <summary>What a log file holds so far ("" while it does not exist), read beside the process that appends to it.</summary>
+    public static string ReadLog(string path)
+    {
+        if (!File.Exists(path)) return "";
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        return new StreamReader(stream).ReadToEnd();
+    }
+
     /// <summary>Starts a prepared command line (e.g. wrapped in <c>ip netns exec</c>) with its own package cache.</summary>
     public Process Start(ProcessStartInfo start, string cache)
     {

@@ -29,7 +29,7 @@ public class ClusterTests : IDisposable
         int port = FreePort();
         Process coordinator = _cluster.StartCoordinator(_dir.Combine("cache-c"), spec, distributed, port, "--local-workers", "0", "--min-workers", "2", "--config", config);
         Process doomed = _cluster.StartWorker(_dir.Combine("cache-1"), port, "--config", config);
-        _cluster.StartWorker(_dir.Combine("cache-2"), port, "--config", config);
+        Process survivor = _cluster.StartWorker(_dir.Combine("cache-2"), port, "--config", config);
 
         string db = Path.Combine(distributed, "results.db");
         var clock = Stopwatch.StartNew();
@@ -38,8 +38,72 @@ public class ClusterTests : IDisposable
         doomed.Kill(); // SIGKILL, mid-study
 
         Assert.True(coordinator.WaitForExit(120_000), "the study did not finish after a worker died");
-        Assert.Equal(0, coordinator.ExitCode);
+        coordinator.WaitForExit(); // and for its output to be read to the end
+        Assert.True(coordinator.ExitCode == 0, _cluster.Output(coordinator));
         Assert.Equal(expected, File.ReadAllBytes(Path.Combine(distributed, "trials.csv")));
+
+        // Quiet and truthful: the death is one warning on the terminal, said when the worker stopped answering (the
+        // ready count already without it); Akka's own lines (INFO, the association errors repeated while the
+        // address is retried, stack traces) are in the study's log file only.
+        string doomedAddress = WorkerAddress(doomed);
+        string output = _cluster.Output(coordinator);
+        string[] aboutDoomed = output.Split('\n').Where(l => l.Contains(doomedAddress, StringComparison.Ordinal)).ToArray();
+        Assert.True(aboutDoomed.Length == 1, output);
+        Assert.StartsWith($"warning: worker {doomedAddress} stopped answering (1 worker ready now)", aboutDoomed[0]);
+        AssertNoAkkaLines(output);
+        string log = ClusterProcesses.ReadLog(ClusterProcesses.StudyLog(distributed));
+        Assert.Contains("[INFO]", log);
+        Assert.Contains("Marking node(s) as UNREACHABLE", log);
+        int answering = log.IndexOf($"worker {doomedAddress} stopped answering", StringComparison.Ordinal);
+        int gone = log.IndexOf($"worker {doomedAddress} is gone", StringComparison.Ordinal);
+        Assert.True(answering >= 0 && gone > answering, log);
+        // The worker that lived says what it serves, not what Akka does.
+        string survived = _cluster.Output(survivor);
+        Assert.Contains("study 'cluster'", survived);
+        AssertNoAkkaLines(survived);
+        Assert.Contains("[INFO]", ClusterProcesses.ReadLog(ClusterProcesses.WorkerLog(_dir.Combine("cache-2"))));
+    }
+
+    /// <summary>"127.0.0.1:PORT" of a worker, from the line it prints when it joins.</summary>
+    private string WorkerAddress(Process worker)
+    {
+        var joining = System.Text.RegularExpressions.Regex.Match(_cluster.Output(worker), @"worker akka\.tcp://distsnn@([0-9.]+:\d+) joining");
+        Assert.True(joining.Success, _cluster.Output(worker));
+        return joining.Groups[1].Value;
+    }
+
+    private static void AssertNoAkkaLines(string output)
+    {
+        foreach (string akka in new[] { "[INFO]", "[WARNING]", "[ERROR]", "AssociationError", "Exception", "   at " })
+            Assert.False(output.Contains(akka, StringComparison.Ordinal), $"'{akka}' on the terminal:\n{output}");
+    }
+
+    [Fact]
+    public void A_trial_that_throws_on_a_worker_ends_the_study_with_its_error()
+    {
+        string spec = _dir.File("cluster.yaml", ClusterProcesses.ShortStudy);
+        string distributed = _dir.Combine("distributed");
+
+        int port = FreePort();
+        Process coordinator = _cluster.StartCoordinator(_dir.Combine("cache-c"), spec, distributed, port, "--local-workers", "0", "--min-workers", "1");
+        var fail = new Dictionary<string, string> { [DistSnn.Runtime.Actors.InjectedTrialFailure.EnvironmentVariable] = "1:1" };
+        string workerLog = _dir.Combine("worker-log/w.log");
+        Process worker = _cluster.StartWorker(_dir.Combine("cache-1"), port, fail, "--log", workerLog, "--verbose");
+
+        Assert.True(coordinator.WaitForExit(90_000), "the study did not end after a trial failed on its worker: " + _cluster.Output(worker));
+        coordinator.WaitForExit(); // and for its output to be read to the end
+        string output = _cluster.Output(coordinator);
+        Assert.True(coordinator.ExitCode == 1, output);
+        string error = Assert.Single(output.Split('\n'), l => l.StartsWith("error: ", StringComparison.Ordinal));
+        Assert.Contains($"a trial failed on worker {WorkerAddress(worker)} (point 1, trial 1): injected failure (DISTSNN_TEST_FAIL_TRIAL) of point 1 trial 1", error);
+        AssertNoAkkaLines(output.Replace("InvalidOperationException", "")); // the error line names its type
+        // The worker said so too, and keeps serving (the next study).
+        Assert.Contains("error: point 1 trial 1 failed", _cluster.Output(worker));
+        Assert.False(worker.HasExited);
+        // --log puts Akka's lines where it says; --verbose shows them on the terminal too.
+        Assert.Contains("[INFO]", ClusterProcesses.ReadLog(workerLog));
+        Assert.Contains("[INFO]", _cluster.Output(worker));
+        Assert.Contains($"Akka's log: {workerLog}", _cluster.Output(worker));
     }
 
     [Fact]
@@ -156,6 +220,9 @@ public class ClusterTests : IDisposable
         Assert.True(coordinator.WaitForExit(120_000), "the spread study did not finish after a worker died");
         Assert.True(coordinator.ExitCode == 0, _cluster.Output(coordinator));
         Assert.Equal(expected, File.ReadAllBytes(Path.Combine(spread, "trials.csv")));
-        Assert.Contains("running it again", _cluster.Output(coordinator));
+        // The dead worker is one warning on the terminal; each trial it cost is a line in the log file.
+        Assert.Contains("running it again", ClusterProcesses.ReadLog(ClusterProcesses.StudyLog(spread)));
+        string doomedAddress = WorkerAddress(doomed);
+        Assert.Single(_cluster.Output(coordinator).Split('\n'), l => l.Contains(doomedAddress, StringComparison.Ordinal) || l.Contains("running it again", StringComparison.Ordinal));
     }
 }

@@ -61,7 +61,7 @@ public class RefusedWorkerTests : IDisposable
         Assert.Equal(reason, refused.Reason);
         string line = $"refused worker {_rogue.Address} ({reason}); the study goes on without it";
         Assert.True(_cluster.WaitForOutput(coordinator, line, TimeSpan.FromSeconds(10)), $"no '{line}' in the coordinator's output:\n{_cluster.Output(coordinator)}");
-        Assert.Contains("WARNING", _cluster.Output(coordinator).Split('\n').Single(l => l.Contains(line, StringComparison.Ordinal)));
+        Assert.StartsWith("warning: ", _cluster.Output(coordinator).Split('\n').Single(l => l.Contains(line, StringComparison.Ordinal)));
         Assert.False(coordinator.HasExited);
         Assert.Equal(0, ResumeTests.StoredTrials(Path.Combine(distributed, "results.db")));
 

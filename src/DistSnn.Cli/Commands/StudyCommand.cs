@@ -7,6 +7,7 @@ using DistSnn.Core.Study;
 using DistSnn.Core.Trial;
 using DistSnn.Runtime;
 using DistSnn.Runtime.Cluster;
+using DistSnn.Runtime.Logging;
 using DistSnn.Runtime.Reports;
 using DistSnn.Runtime.Storage;
 
@@ -38,9 +39,10 @@ public static class StudyCommand
         var minWorkers = new Option<int>("--min-workers") { Description = "With --port: joined workers to wait for before starting.", DefaultValueFactory = _ => 0 };
         var dashboard = DashboardOptions.Port();
         var dashboardHost = DashboardOptions.Host();
+        var verbose = new Option<bool>("--verbose") { Description = $"Show Akka's log on the terminal too, not only in {NodeLog.StudyFileName} in the output directory." };
         var command = new Command("study", "Run a Monte Carlo study of accuracy on non-ideal crossbars.")
         {
-            spec, output, sets, trials, seed, workers, overwrite, resume, quiet, engine, host, port, minWorkers, configFile, dashboard, dashboardHost,
+            spec, output, sets, trials, seed, workers, overwrite, resume, quiet, engine, host, port, minWorkers, configFile, verbose, dashboard, dashboardHost,
         };
         command.SetAction(parsed =>
         {
@@ -73,7 +75,10 @@ public static class StudyCommand
             using ResultStore store = OpenStore(outDir, inputs.Spec, parsed.GetValue(resume), parsed.GetValue(overwrite));
             if (cluster is not null && parsed.GetValue(engine) == "reference")
                 throw new InputException("command line", "--engine", "reference runs in this process only; drop --port or --engine");
-            return Run(inputs, store, outDir, localWorkers, parsed.GetValue(engine) == "reference", cluster, parsed.GetValue(quiet), stdout, stderr, live);
+            // Akka's log goes to the output directory; the terminal shows the study's own warnings (NodeLog).
+            using var log = new NodeLog(Path.Combine(outDir, NodeLog.StudyFileName), stderr, Akka.Event.LogLevel.WarningLevel, parsed.GetValue(verbose));
+            using IDisposable? akkaConsole = cluster is null ? null : NodeLogStandardOutput.Capture(log);
+            return Run(inputs, store, outDir, localWorkers, parsed.GetValue(engine) == "reference", cluster, parsed.GetValue(quiet), stdout, stderr, log, live);
         });
         return command;
     }
@@ -95,7 +100,7 @@ public static class StudyCommand
     }
 
     private static int Run(StudyInputs inputs, ResultStore store, string outDir, int localWorkers, bool reference, ClusterSetup? cluster,
-        bool quiet, TextWriter stdout, TextWriter stderr, StudyDashboard? live)
+        bool quiet, TextWriter stdout, TextWriter stderr, NodeLog log, StudyDashboard? live)
     {
         StudySpec spec = inputs.Spec;
         IReadOnlyList<TrialRecord> alreadyDone = store.Records();
@@ -130,7 +135,8 @@ public static class StudyCommand
                     node: cluster?.Node,
                     package: cluster is null ? null : StudyPackage.Create(inputs.SpecText, spec.Origin, inputs.Sets, inputs.Model, inputs.Data),
                     minWorkers: cluster?.MinWorkers ?? 0,
-                    tls: cluster?.Tls);
+                    tls: cluster?.Tls,
+                    log: log);
             // Stored the moment it is reported: a killed study loses only the trials that were running.
             execution.TrialCompleted += record => store.Record(record);
             live?.Watch(execution, alreadyDone, localWorkers, () => (execution as ActorStudyExecution)?.ReadyWorkers);

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using DistSnn.Core;
 using DistSnn.Runtime;
+using DistSnn.Runtime.Actors;
 using DistSnn.Runtime.Cluster;
+using DistSnn.Runtime.Logging;
 
 namespace DistSnn.Cli.Commands;
 
@@ -15,7 +17,12 @@ public static class WorkerCommand
         var port = new Option<int>("--port") { Description = "Port this worker listens on (default 0: any free port).", DefaultValueFactory = _ => 0 };
         var threads = new Option<int?>("--threads") { Description = "Trials run at once (default: the machine's cores)." };
         var configFile = new Option<string?>("--config") { Description = "A HOCON file whose values override the cluster settings (see cluster-config/)." };
-        var command = new Command("worker", "Join a study coordinator and run its trials.") { join, host, port, threads, configFile };
+        var logFile = new Option<string?>("--log")
+        {
+            Description = "Where Akka's log goes (appended): joins, removals, connection errors (default $XDG_CACHE_HOME/distsnn/worker.log, or ~/.cache/distsnn/worker.log).",
+        };
+        var verbose = new Option<bool>("--verbose") { Description = "Show Akka's log on the terminal too, not only in the --log file." };
+        var command = new Command("worker", "Join a study coordinator and run its trials.") { join, host, port, threads, configFile, logFile, verbose };
         command.SetAction(parsed =>
         {
             string seed = parsed.GetValue(join)!;
@@ -30,8 +37,20 @@ public static class WorkerCommand
                 Environment.GetEnvironmentVariable("DISTSNN_PUBLIC_HOSTNAME"), seed, n);
             // Loaded once, before joining: a bad certificate is bad input, not a retry loop.
             ClusterTls? tls = ClusterTls.FromConfig(RuntimeConfig.Cluster(node, overrides), parsed.GetValue(configFile) ?? "command line");
+            InjectedTrialFailure? failTrial;
+            try
+            {
+                failTrial = InjectedTrialFailure.FromEnvironment();
+            }
+            catch (FormatException e)
+            {
+                throw new InputException("environment", InjectedTrialFailure.EnvironmentVariable, e.Message);
+            }
+            // A worker runs unattended: its own lines (which study it serves, refusals, rejoins) stay on the terminal; Akka's go to the file.
+            using var log = new NodeLog(parsed.GetValue(logFile) ?? NodeLog.DefaultWorkerFile, stderr, Akka.Event.LogLevel.InfoLevel, parsed.GetValue(verbose));
             using var stop = new StopSignals();
-            WorkerNode.Run(node, new PackageCache(PackageCache.DefaultDirectory), line => stderr.WriteLine(line), stop.Token, overrides, tls);
+            using (NodeLogStandardOutput.Capture(log))
+                WorkerNode.Run(node, new PackageCache(PackageCache.DefaultDirectory), log, stop.Token, overrides, tls, failTrial);
             return CliApp.Success;
         });
         return command;

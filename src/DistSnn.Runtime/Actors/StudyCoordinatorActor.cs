@@ -15,7 +15,8 @@ namespace DistSnn.Runtime.Actors;
 /// stored) and hands them out: to at most <c>localWorkers</c> trial actors in this process, and to workers
 /// that joined the cluster, each pulling as many trials as it has credits. A worker that leaves, crashes or is
 /// downed has its unfinished trials handed to others; a result that arrives twice is counted once and compared
-/// with the first (a difference is a determinism bug, logged as an error). With spread placement every trial runs
+/// with the first (a difference is a determinism bug, logged as an error). A trial that throws, here or on a worker
+/// (<see cref="TrialFailed"/>), ends the study with its error. With spread placement every trial runs
 /// here instead, its tiles dealt over the ready workers, as many trials at once as those workers have threads; a
 /// trial that loses a worker is run again. When the schedule is finished, or the study is stopped, it completes
 /// <c>finished</c> with every record produced in this run.
@@ -100,7 +101,7 @@ public sealed class StudyCoordinatorActor : ReceiveActor
                 return;
             }
             if (_workers.ContainsKey(Sender)) return;
-            _log.Info("worker {0} joined with {1} thread(s)", Sender.Path.Address, register.Threads);
+            _log.Info("worker {0} joined with {1} thread(s)", Describe(Sender.Path.Address), register.Threads);
             Context.Watch(Sender);
             _workers[Sender] = new RemoteWorker();
             Sender.Tell(new StudyOffer(_packageHash, _chunks.Count));
@@ -126,21 +127,39 @@ public sealed class StudyCoordinatorActor : ReceiveActor
         Receive<Terminated>(terminated =>
         {
             if (!_workers.Remove(terminated.ActorRef, out RemoteWorker? worker)) return;
-            _log.Warning("worker {0} is gone; its {1} unfinished trial(s) go to others", terminated.ActorRef.Path.Address, worker.Assigned.Count);
+            Address address = terminated.ActorRef.Path.Address;
+            // A worker that died was announced once already, when it stopped answering: one warning per death.
+            if (_unreachable.Remove(address))
+                _log.Info("worker {0} is gone; its {1} unfinished trial(s) go to others", Describe(address), worker.Assigned.Count);
+            else
+                _log.Warning("worker {0} left; its {1} unfinished trial(s) go to others", Describe(address), worker.Assigned.Count);
             foreach (var item in worker.Assigned.OrderDescending()) _queue.AddFirst(item);
             ReportWorkers(ReadyWorkers.Count);
             Dispatch();
         });
         Receive<Akka.Cluster.ClusterEvent.UnreachableMember>(member =>
         {
-            _unreachable.Add(member.Member.Address);
+            if (!_unreachable.Add(member.Member.Address)) return;
             ReportWorkers(ReadyWorkers.Count);
+            if (_workers.FirstOrDefault(w => w.Key.Path.Address == member.Member.Address) is { Key: not null, Value: { } worker })
+                _log.Warning("worker {0} stopped answering ({1} ready now); its {2} unfinished trial(s) go to others once the cluster downs it",
+                    Describe(member.Member.Address), WorkersText(_reportedWorkers), worker.Assigned.Count);
         });
         Receive<Akka.Cluster.ClusterEvent.ReachableMember>(member =>
         {
-            _unreachable.Remove(member.Member.Address);
+            if (!_unreachable.Remove(member.Member.Address)) return;
+            if (_workers.Keys.Any(w => w.Path.Address == member.Member.Address))
+                _log.Warning("worker {0} answers again", Describe(member.Member.Address));
             ReportWorkers(ReadyWorkers.Count);
             Dispatch();
+        });
+        Receive<TrialFailed>(failed =>
+        {
+            if (!_workers.ContainsKey(Sender)) return;
+            // As for a trial that throws here (SupervisorStrategy): the study ends with the error.
+            _finished.TrySetException(new InvalidOperationException(
+                $"a trial failed on worker {Describe(Sender.Path.Address)} (point {failed.Point}, trial {failed.Trial}): {failed.Reason}"));
+            Context.Stop(Self);
         });
         Receive<TrialActor.Lost>(lost =>
         {
@@ -154,7 +173,8 @@ public sealed class StudyCoordinatorActor : ReceiveActor
                 Context.Stop(Self);
                 return;
             }
-            _log.Warning("point {0} trial {1} lost ({2}); running it again", lost.Point, lost.Trial, lost.Reason);
+            // A trial is lost when a node that held its tiles is gone, which the terminal was told once already.
+            _log.Info("point {0} trial {1} lost ({2}); running it again", lost.Point, lost.Trial, lost.Reason);
             _queue.AddFirst(item);
             Dispatch();
         });
@@ -166,10 +186,16 @@ public sealed class StudyCoordinatorActor : ReceiveActor
         });
     }
 
+    /// <summary>
+    /// Whether this node is in a cluster: then the ready count follows the failure detector (a worker that stops
+    /// answering is not ready, long before the split-brain resolver downs it), and spread trials are dealt only to
+    /// workers it still reaches.
+    /// </summary>
+    private bool Clustered => _packageHash is not null && ((ExtendedActorSystem)Context.System).Provider is Akka.Cluster.IClusterActorRefProvider;
+
     protected override void PreStart()
     {
-        // Spread trials are dealt only to workers the failure detector still reaches.
-        if (_spread)
+        if (Clustered)
             Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, Akka.Cluster.ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
                 typeof(Akka.Cluster.ClusterEvent.IReachabilityEvent));
         Dispatch();
@@ -177,16 +203,22 @@ public sealed class StudyCoordinatorActor : ReceiveActor
 
     protected override void PostStop()
     {
-        if (_spread) Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
+        if (Clustered) Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
     }
 
-    /// <summary>A trial that throws is a bug: report it instead of waiting for it forever.</summary>
-    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(e =>
+    /// <summary>A trial that throws is a bug: report it instead of waiting for it forever. The stack trace goes to the
+    /// log; the terminal gets the error once, from the command.</summary>
+    protected override SupervisorStrategy SupervisorStrategy() => new TrialFailureStrategy((_, e) =>
     {
-        _log.Error(e, "a trial failed");
-        _finished.TrySetException(new InvalidOperationException($"a trial failed: {e.Message}", e));
-        return Directive.Stop;
+        Exception cause = Logging.NodeLog.Innermost(e);
+        _log.Info("a trial failed, the study ends: {0}", e);
+        _finished.TrySetException(new InvalidOperationException($"a trial failed: {cause.Message}", cause));
     });
+
+    /// <summary>A node as a user names it: host and port.</summary>
+    private static string Describe(Address address) => address.Host is null ? address.ToString() : $"{address.Host}:{address.Port}";
+
+    private static string WorkersText(int n) => $"{n} worker{(n == 1 ? "" : "s")}";
 
     private int Outstanding => _running.Count + _workers.Values.Sum(w => w.Assigned.Count);
 

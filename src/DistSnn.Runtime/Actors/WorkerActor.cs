@@ -5,6 +5,7 @@ using DistSnn.Core.Snn;
 using DistSnn.Core.Study;
 using DistSnn.Core.Trial;
 using DistSnn.Runtime.Cluster;
+using DistSnn.Runtime.Logging;
 using DistSnn.Runtime.Protocol;
 
 namespace DistSnn.Runtime.Actors;
@@ -14,23 +15,31 @@ namespace DistSnn.Runtime.Actors;
 /// (or takes it from its cache), checks it, and then pulls trials, running each as a local trial actor and
 /// sending the result back with a request for one more. For a study with spread placement it also hosts tiles
 /// of trials that run on the coordinator (<see cref="TileHostActor"/>). A damaged package, cached or received,
-/// is logged with its hash and never run.
+/// is logged with its hash and never run. A trial that throws is reported to the coordinator
+/// (<see cref="TrialFailed"/>), which ends the study with that error; a <see cref="RunTrial"/> that is not a trial of
+/// the study is refused.
 /// </summary>
 public sealed class WorkerActor : ReceiveActor
 {
     private readonly int _threads;
     private readonly PackageCache _cache;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly InjectedTrialFailure? _failTrial;
+    // The trials running here, by their actor: what a failure report names.
+    private readonly Dictionary<IActorRef, (int Point, int Trial)> _running = new();
     private IActorRef _coordinator = ActorRefs.Nobody;
     private PackageAssembly? _assembly;
     private bool _fetchRetried;
     private PointPlans? _plans;
+    private StudySpec? _spec;
     private IActorRef _tileHost = ActorRefs.Nobody;
 
-    public WorkerActor(int threads, PackageCache cache)
+    /// <param name="failTrial">Test only: the trial to fail on purpose (<see cref="InjectedTrialFailure"/>).</param>
+    public WorkerActor(int threads, PackageCache cache, InjectedTrialFailure? failTrial = null)
     {
         _threads = threads;
         _cache = cache;
+        _failTrial = failTrial;
 
         Receive<Akka.Cluster.ClusterEvent.MemberUp>(up =>
         {
@@ -100,16 +109,48 @@ public sealed class WorkerActor : ReceiveActor
         });
         Receive<RunTrial>(run =>
         {
-            if (_plans is null) return;
+            if (_plans is null || _spec is null) return;
+            if (Problem(run) is { } problem)
+            {
+                _log.Warning("refused to run a trial for {0}: {1}", Sender.Path, problem);
+                return;
+            }
             var setup = new TrialSetup(_plans.For(run.Point), run.Trial);
-            Context.ActorOf(Props.Create(() => new TrialActor(setup, run.Point, Self)).WithDispatcher(TrialActor.ComputeDispatcher), $"trial-{run.Point}-{run.Trial}-{Guid.NewGuid():N}");
+            Props props = _failTrial is { } fail && fail == new InjectedTrialFailure(run.Point, run.Trial)
+                ? fail.Props()
+                : Props.Create(() => new TrialActor(setup, run.Point, Self)).WithDispatcher(TrialActor.ComputeDispatcher);
+            _running[Context.ActorOf(props, $"trial-{run.Point}-{run.Trial}-{Guid.NewGuid():N}")] = (run.Point, run.Trial);
         });
         Receive<HostTile>(request => _tileHost.Forward(request));
         Receive<TrialCompleted>(done =>
         {
+            _running.Remove(Sender);
             _coordinator.Tell(done);
             _coordinator.Tell(new WorkRequest(1));
         });
+    }
+
+    /// <summary>A failed trial is reported, not restarted: Akka's default would restart it and the coordinator would wait for it forever.</summary>
+    protected override SupervisorStrategy SupervisorStrategy() => new TrialFailureStrategy((child, cause) =>
+    {
+        if (!_running.Remove(child, out var item))
+        {
+            _log.Error(cause, "{0} failed", child.Path.Name);
+            return;
+        }
+        string reason = NodeLog.Innermost(cause).Message;
+        _log.Error(cause, "point {0} trial {1} failed; the study ends with this error", item.Point, item.Trial);
+        // Cut to what the message allows (ProtocolValidation.TrialFailed): a reason is for a person, not a dump.
+        _coordinator.Tell(new TrialFailed(item.Point, item.Trial, reason.Length > 4000 ? reason[..4000] + "..." : reason));
+    });
+
+    /// <summary>Why <paramref name="run"/> is not a trial of the study this worker holds, or null (the wire checks only that its numbers are not negative).</summary>
+    private string? Problem(RunTrial run)
+    {
+        if (!Sender.Equals(_coordinator)) return "it does not come from the coordinator of the study";
+        if (run.Point >= _spec!.Points.Count) return $"point {run.Point} does not exist (the study has {_spec.Points.Count})";
+        if (run.Trial >= _spec.Trials.Max) return $"trial {run.Trial} does not exist (the study runs at most {_spec.Trials.Max} per point)";
+        return null;
     }
 
     protected override void PreStart() =>
@@ -161,6 +202,7 @@ public sealed class WorkerActor : ReceiveActor
             return;
         }
         _plans = new PointPlans(spec, model, data);
+        _spec = spec;
         if (!_tileHost.IsNobody()) Context.Stop(_tileHost);
         _tileHost = Context.ActorOf(Props.Create(() => new TileHostActor(package.Hash, spec, model, data)), $"tiles-{package.Hash[..12]}-{Guid.NewGuid():N}");
         _log.Info("study '{0}' ({1}) ready: asking for {2} trial(s)", spec.Name, package.Hash[..12], _threads);

@@ -35,6 +35,7 @@ public static class ProtocolManifest
         ProtocolManifestEntry.Of<HostTile>("host", ProtocolValidation.HostTile),
         ProtocolManifestEntry.Of<TileReady>("ready", ProtocolValidation.TileReady),
         ProtocolManifestEntry.Of<AttachGroup>("attach", ProtocolValidation.AttachGroup),
+        ProtocolManifestEntry.Of<TrialFailed>("fail", ProtocolValidation.TrialFailed),
     ];
 
     private static readonly FrozenDictionary<string, ProtocolManifestEntry> ByManifest =

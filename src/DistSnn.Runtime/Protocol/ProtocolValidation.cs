@@ -47,6 +47,10 @@ internal static class ProtocolValidation
         Index("Point", m.Point) ?? Index("Trial", m.Trial) ?? Part("Correct", m.Correct, "Total", m.Total)
         ?? Part("AdcClipped", m.AdcClipped, "AdcConversions", m.AdcConversions);
 
+    public static string? TrialFailed(TrialFailed m) =>
+        Index("Point", m.Point) ?? Index("Trial", m.Trial)
+        ?? (m.Reason is null || m.Reason.Length > 4096 ? "Reason is missing or longer than 4096 characters" : null);
+
     public static string? PackageChunk(PackageChunk m) =>
         Hash(m.Hash) ?? Index("Index", m.Index)
         ?? (m.Count < 1 ? $"Count is below 1 ({m.Count})" : null)

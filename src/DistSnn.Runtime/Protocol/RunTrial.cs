@@ -15,3 +15,13 @@ public sealed record TrialCompleted(
     [property: Key(3)] int Total,
     [property: Key(4)] long AdcClipped,
     [property: Key(5)] long AdcConversions) : IProtocolMessage;
+
+/// <summary>
+/// A trial threw on a worker: a bug, or a study the worker cannot run. The coordinator ends the study with this
+/// error, as a trial that throws in the study process does; waiting for the trial would be waiting forever.
+/// </summary>
+[MessagePackObject]
+public sealed record TrialFailed(
+    [property: Key(0)] int Point,
+    [property: Key(1)] int Trial,
+    [property: Key(2)] string Reason) : IProtocolMessage;

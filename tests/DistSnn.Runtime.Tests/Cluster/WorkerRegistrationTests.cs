@@ -59,6 +59,33 @@ public class WorkerRegistrationTests : TestKit
     }
 
     [Fact]
+    public void A_trial_that_failed_on_a_worker_ends_the_study_with_its_error()
+    {
+        var finished = new TaskCompletionSource<IReadOnlyList<TrialRecord>>();
+        StudySpec spec = StudySpecReader.ReadDemo(["data.limit=20", "timesteps=4", "trials=2"]);
+        var model = BuiltinModels.Load("digits-mlp", "test");
+        Dataset data = DataLoader.Load(spec.Data, null, "test");
+        var package = StudyPackage.Create(StudySpecReader.DemoSpecText, spec.Origin, ["data.limit=20", "timesteps=4", "trials=2"], model, data);
+        Action<TrialRecord> ignore = Ignore;
+        IActorRef coordinator = Sys.ActorOf(Props.Create(() => new StudyCoordinatorActor(spec, model, data, 0, Array.Empty<TrialRecord>(), ignore, finished, package, 1)));
+        coordinator.Tell(new RegisterWorker(RuntimeInfo.ProtocolVersion, 1));
+        ExpectMsg<StudyOffer>();
+        coordinator.Tell(new WorkRequest(1));
+        RunTrial run = ExpectMsg<RunTrial>();
+
+        // From someone who is not a worker of the study: ignored.
+        coordinator.Tell(new TrialFailed(run.Point, run.Trial, "forged"), CreateTestProbe().Ref);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        Assert.False(finished.Task.IsCompleted);
+
+        coordinator.Tell(new TrialFailed(run.Point, run.Trial, "Index was outside the bounds of the array."));
+        AwaitCondition(() => finished.Task.IsCompleted);
+        string error = Assert.IsType<InvalidOperationException>(finished.Task.Exception?.InnerException).Message;
+        Assert.Contains($"(point {run.Point}, trial {run.Trial}): Index was outside the bounds of the array.", error);
+        Assert.StartsWith("a trial failed on worker ", error);
+    }
+
+    [Fact]
     public void A_large_package_goes_out_one_window_per_request()
     {
         StudyPackage package = TestPackages.Fashion; // 1,000 Fashion-MNIST images: several windows of chunks

@@ -253,6 +253,7 @@ public class ProtocolRejectionTests() : Akka.TestKit.Xunit2.TestKit(ProtocolConf
         HostTile m => [m with { Hash = "../x" }, m with { Point = -1 }, m with { Trial = -1 }, m with { Layer = -1 }, m with { TileRow = -1 }, m with { TileCol = -1 }],
         TileReady m => [m with { Layer = -1 }, m with { Tile = -1 }],
         AttachGroup m => [m with { Layer = -1 }, m with { Tile = -1 }],
+        TrialFailed m => [m with { Point = -1 }, m with { Trial = -1 }, m with { Reason = null! }, m with { Reason = new string('x', 5000) }],
         _ => throw new Xunit.Sdk.XunitException($"No inconsistent variants of {sample.GetType().Name}: add them here."),
     };
 }

@@ -33,6 +33,7 @@ internal static class ProtocolSamples
         [typeof(HostTile)] = () => new HostTile(Hash, 4, 9, 1, 2, 3),
         [typeof(TileReady)] = () => new TileReady(1, 7),
         [typeof(AttachGroup)] = () => new AttachGroup(1, 7),
+        [typeof(TrialFailed)] = () => new TrialFailed(3, 8, "Index was outside the bounds of the array."),
     };
 
     /// <summary>The manifest of every allowed type, one theory case each.</summary>

@@ -44,7 +44,6 @@ internal static class PlotDrawing
             band.FillHatchColor = color.WithAlpha(0.55);
             band.LineColor = color.WithAlpha(0.7);
             band.LineWidth = 1;
-            band.LinePattern = LinePattern.Dashed;
             band.LegendText = bandLegend;
         }
         Scatter line = plot.Add.Scatter(xs, series.Points.Select(p => p.Mean).ToArray(), color);

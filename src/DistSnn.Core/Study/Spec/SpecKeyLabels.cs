@@ -20,6 +20,7 @@ public static class SpecKeyLabels
         ["neuron.reset"] = "reset after a spike",
         ["neuron.sigma"] = "membrane noise σ (weight units)",
         ["encoder"] = "input encoding",
+        ["readout"] = "readout (how the output is scored)",
         ["crossbar.tile.rows"] = "tile rows (inputs per tile)",
         ["crossbar.tile.cols"] = "tile columns (outputs per tile)",
         ["crossbar.mapping.gmin"] = "g_min (µS)",

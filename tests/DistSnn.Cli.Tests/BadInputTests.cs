@@ -30,6 +30,15 @@ public class BadInputTests : IDisposable
     private CliRun Validate(string spec) => CliRun.Of("validate", _dir.File("spec.yaml", spec));
 
     [Fact]
+    public void A_worker_log_that_cannot_be_written_is_refused_before_the_worker_starts()
+    {
+        // A directory where the file should be: nothing can append to it.
+        string path = _dir.Combine("a-directory.log");
+        Directory.CreateDirectory(path);
+        AssertBadInput(CliRun.Of("worker", "--join", "127.0.0.1:1", "--log", path), "--log", "a-directory.log");
+    }
+
+    [Fact]
     public void The_good_spec_is_accepted() => Assert.Equal(0, Validate(GoodSpec).ExitCode);
 
     [Fact]

@@ -70,11 +70,11 @@ public static class StudyCommand
             string outDir = Path.GetFullPath(parsed.GetValue(output) ?? Path.Combine("distsnn-out", inputs.Spec.Name));
             if (parsed.GetValue(resume) && parsed.GetValue(overwrite))
                 throw new InputException("command line", "--resume", "cannot be combined with --overwrite");
+            if (cluster is not null && parsed.GetValue(engine) == "reference")
+                throw new InputException("command line", "--engine", "reference runs in this process only; drop --port or --engine");
             // Bound before the store is opened: a port in use is bad input that leaves the output directory as it was.
             using StudyDashboard? live = DashboardOptions.Endpoint(parsed, dashboard, dashboardHost) is { } at ? StudyDashboard.Start(at, inputs.Spec, stderr) : null;
             using ResultStore store = OpenStore(outDir, inputs.Spec, parsed.GetValue(resume), parsed.GetValue(overwrite));
-            if (cluster is not null && parsed.GetValue(engine) == "reference")
-                throw new InputException("command line", "--engine", "reference runs in this process only; drop --port or --engine");
             // Akka's log goes to the output directory; the terminal shows the study's own warnings (NodeLog).
             using var log = new NodeLog(Path.Combine(outDir, NodeLog.StudyFileName), stderr, Akka.Event.LogLevel.WarningLevel, parsed.GetValue(verbose));
             using IDisposable? akkaConsole = cluster is null ? null : NodeLogStandardOutput.Capture(log);
@@ -195,6 +195,8 @@ public static class StudyCommand
                 throw new InputException("command line", "--out",
                     $"{outDir} already holds results ({string.Join(", ", existing.Select(Path.GetFileName).Take(4))}); pass --resume to continue them, --overwrite to replace them, or choose another --out");
             foreach (string f in existing) File.Delete(f);
+            // The earlier run's log goes with its results (alone, a log is not a result: a failed run may leave one).
+            File.Delete(Path.Combine(outDir, NodeLog.StudyFileName));
         }
         return ResultStore.Create(outDir, spec);
     }
@@ -203,7 +205,7 @@ public static class StudyCommand
     {
         string name = Path.GetFileName(path);
         return name.StartsWith(ResultStore.FileName, StringComparison.Ordinal)
-            || name is ResultFiles.TrialsCsv or ResultFiles.SummaryCsv or ResultFiles.SummaryJson or "report.html"
+            || name is ResultFiles.TrialsCsv or ResultFiles.SummaryCsv or ResultFiles.SummaryJson or ReportPage.FileName
             || ((name.StartsWith("accuracy", StringComparison.Ordinal) || name.StartsWith("difference-", StringComparison.Ordinal))
                 && (name.EndsWith(".png", StringComparison.Ordinal) || name.EndsWith(".svg", StringComparison.Ordinal)));
     }

@@ -47,7 +47,16 @@ public static class WorkerCommand
                 throw new InputException("environment", InjectedTrialFailure.EnvironmentVariable, e.Message);
             }
             // A worker runs unattended: its own lines (which study it serves, refusals, rejoins) stay on the terminal; Akka's go to the file.
-            using var log = new NodeLog(parsed.GetValue(logFile) ?? NodeLog.DefaultWorkerFile, stderr, Akka.Event.LogLevel.InfoLevel, parsed.GetValue(verbose));
+            string logPath = parsed.GetValue(logFile) ?? NodeLog.DefaultWorkerFile;
+            try
+            {
+                NodeLog.CheckWritable(logPath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new InputException("command line", "--log", $"a file this worker can append to, but {logPath}: {e.Message}");
+            }
+            using var log = new NodeLog(logPath, stderr, Akka.Event.LogLevel.InfoLevel, parsed.GetValue(verbose));
             using var stop = new StopSignals();
             using (NodeLogStandardOutput.Capture(log))
                 WorkerNode.Run(node, new PackageCache(PackageCache.DefaultDirectory), log, stop.Token, overrides, tls, failTrial);

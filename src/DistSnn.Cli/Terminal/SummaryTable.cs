@@ -1,3 +1,4 @@
+using DistSnn.Runtime.Logging;
 using System.Globalization;
 using DistSnn.Core.Study;
 using Spectre.Console;
@@ -14,7 +15,7 @@ public static class SummaryTable
 {
     public static void Write(TextWriter writer, StudySpec spec, IReadOnlyList<PointSummary> summaries)
     {
-        bool terminal = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
+        bool terminal = NodeLogStandardOutput.IsStandardOutput(writer) && !Console.IsOutputRedirected;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),

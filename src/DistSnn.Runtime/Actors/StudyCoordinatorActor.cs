@@ -155,7 +155,8 @@ public sealed class StudyCoordinatorActor : ReceiveActor
         });
         Receive<TrialFailed>(failed =>
         {
-            if (!_workers.ContainsKey(Sender)) return;
+            // Only for a trial this worker was given: anything else on the wire is ignored.
+            if (!_workers.TryGetValue(Sender, out var worker) || !worker.Assigned.Contains((failed.Point, failed.Trial))) return;
             // As for a trial that throws here (SupervisorStrategy): the study ends with the error.
             _finished.TrySetException(new InvalidOperationException(
                 $"a trial failed on worker {Describe(Sender.Path.Address)} (point {failed.Point}, trial {failed.Trial}): {failed.Reason}"));
@@ -273,7 +274,8 @@ public sealed class StudyCoordinatorActor : ReceiveActor
                 StartLocal(Take(), new TrialActor.SpreadTiles(_packageHash!, ready));
             }
             else if (_running.Count < _localWorkers) StartLocal(Take());
-            else if (_workers.FirstOrDefault(w => w.Value.Credits > 0) is { Key: { } worker, Value: { } state })
+            // A worker that stopped answering gets nothing more: its trials would wait until the cluster downs it.
+            else if (_workers.FirstOrDefault(w => w.Value.Credits > 0 && !_unreachable.Contains(w.Key.Path.Address)) is { Key: { } worker, Value: { } state })
             {
                 var (point, trial) = Take();
                 state.Credits--;

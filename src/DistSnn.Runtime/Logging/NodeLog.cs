@@ -109,17 +109,35 @@ public sealed class NodeLog : IDisposable
 
     private void AppendToFile(string line)
     {
-        if (Path is null) return;
-        if (_file is null)
+        if (Path is null || _fileFailed) return;
+        try
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-            // Shared for reading and writing: `tail -f`, and a test that reads the log of a running process.
-            var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
-            // Flushed line by line: a killed process loses nothing it logged.
-            _file = new StreamWriter(stream) { AutoFlush = true };
+            _file ??= Open(Path);
+            _file.WriteLine(line);
         }
-        _file.WriteLine(line);
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A full disk or a file taken away must not stop the study or the worker: say so once, log on without the file.
+            _fileFailed = true;
+            _terminal.WriteLine($"warning: cannot write the log {Path} ({e.Message}); logging to it stops");
+        }
     }
+
+    private bool _fileFailed;
+
+    /// <summary>Opens (creates) a log file for appending; what <see cref="CheckWritable"/> tries before anything starts.</summary>
+    private static StreamWriter Open(string path)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        // Shared for reading and writing: `tail -f`, and a test that reads the log of a running process.
+        var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        // Flushed line by line: a killed process loses nothing it logged.
+        return new StreamWriter(stream) { AutoFlush = true };
+    }
+
+    /// <summary>Throws the IOException or UnauthorizedAccessException that writing to <paramref name="path"/> would
+    /// meet, so that a command can refuse an unwritable log as bad input before it starts.</summary>
+    public static void CheckWritable(string path) => Open(System.IO.Path.GetFullPath(path)).Dispose();
 
     public void Dispose()
     {

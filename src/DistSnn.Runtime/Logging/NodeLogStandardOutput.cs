@@ -18,13 +18,24 @@ public sealed class NodeLogStandardOutput(NodeLog log) : TextWriter
     public static IDisposable Capture(NodeLog log)
     {
         TextWriter previous = Console.Out;
+        _captured = previous;
         Console.SetOut(new NodeLogStandardOutput(log));
         return new Restore(previous);
     }
 
+    private static TextWriter? _captured;
+
+    /// <summary>Whether <paramref name="writer"/> is the process's standard output, captured or not: what the terminal
+    /// shows (a summary table checks this to size itself to the terminal).</summary>
+    public static bool IsStandardOutput(TextWriter writer) => ReferenceEquals(writer, Console.Out) || ReferenceEquals(writer, _captured);
+
     private sealed class Restore(TextWriter previous) : IDisposable
     {
-        public void Dispose() => Console.SetOut(previous);
+        public void Dispose()
+        {
+            Console.SetOut(previous);
+            _captured = null;
+        }
     }
 
     public override Encoding Encoding => Encoding.UTF8;

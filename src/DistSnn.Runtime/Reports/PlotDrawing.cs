@@ -7,7 +7,8 @@ namespace DistSnn.Runtime.Reports;
 /// <summary>
 /// How the report's plots look, shared by the accuracy and the difference plots so that a series has the same
 /// colour, marker and band in both. Bands that overlap stay apart: each has its own colour, a translucent fill, a
-/// dashed outline in its colour and, from the second on, its own hatching; markers differ too, for print in grey.
+/// solid outline in its colour (not dashed: Skia's SVG writer cannot dash a fill's outline and says so on stderr)
+/// and, from the second on, its own hatching; markers differ too, for print in grey.
 /// </summary>
 internal static class PlotDrawing
 {

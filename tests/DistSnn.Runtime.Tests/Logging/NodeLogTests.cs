@@ -72,4 +72,41 @@ public class NodeLogTests
         Assert.Equal("", terminal.ToString());
         Assert.Contains("Remoting shut down.", File.ReadAllText(path));
     }
+
+    [Fact]
+    public void A_captured_standard_output_is_still_known_as_the_terminal()
+    {
+        // The summary table sizes itself to the terminal when its writer is standard output, also in a cluster study,
+        // whose Console.Out is the log's stand-in by then.
+        using var temp = new TempDirectory();
+        TextWriter original = Console.Out;
+        using var log = new NodeLog(temp.File("distsnn.log"), new StringWriter(), LogLevel.WarningLevel, verbose: false);
+        using (NodeLogStandardOutput.Capture(log))
+        {
+            Assert.NotSame(original, Console.Out);
+            Assert.True(NodeLogStandardOutput.IsStandardOutput(original));
+            Assert.False(NodeLogStandardOutput.IsStandardOutput(new StringWriter()));
+        }
+        Assert.Same(original, Console.Out);
+        Assert.True(NodeLogStandardOutput.IsStandardOutput(original));
+        Assert.False(NodeLogStandardOutput.IsStandardOutput(new StringWriter()));
+    }
+
+    [Fact]
+    public void A_log_file_that_cannot_be_written_warns_once_and_logging_goes_on()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.File("taken");
+        Directory.CreateDirectory(path);   // a directory where the file should be
+        var terminal = new StringWriter();
+        using (var log = new NodeLog(path, terminal, LogLevel.WarningLevel, verbose: false))
+        {
+            log.Write(Own);
+            log.Write(Own);
+        }
+        string[] lines = terminal.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines, l => l.StartsWith("warning: cannot write the log", StringComparison.Ordinal));
+        Assert.Equal(2, lines.Count(l => l.Contains("stopped answering", StringComparison.Ordinal)));
+        Assert.Throws<UnauthorizedAccessException>(() => NodeLog.CheckWritable(path));
+    }
 }

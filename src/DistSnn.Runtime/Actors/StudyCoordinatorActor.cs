@@ -214,6 +214,7 @@ public sealed class StudyCoordinatorActor : ReceiveActor
         Exception cause = Logging.NodeLog.Innermost(e);
         _log.Info("a trial failed, the study ends: {0}", e);
         _finished.TrySetException(new InvalidOperationException($"a trial failed: {cause.Message}", cause));
+        return true;   // every child of the coordinator is a trial
     });
 
     /// <summary>A node as a user names it: host and port.</summary>

@@ -135,13 +135,14 @@ public sealed class WorkerActor : ReceiveActor
     {
         if (!_running.Remove(child, out var item))
         {
-            _log.Error(cause, "{0} failed", child.Path.Name);
-            return;
+            _log.Error(cause, "{0} failed; it starts again", child.Path.Name);
+            return false;
         }
         string reason = NodeLog.Innermost(cause).Message;
         _log.Error(cause, "point {0} trial {1} failed; the study ends with this error", item.Point, item.Trial);
         // Cut to what the message allows (ProtocolValidation.TrialFailed): a reason is for a person, not a dump.
         _coordinator.Tell(new TrialFailed(item.Point, item.Trial, reason.Length > 4000 ? reason[..4000] + "..." : reason));
+        return true;
     });
 
     /// <summary>Why <paramref name="run"/> is not a trial of the study this worker holds, or null (the wire checks only that its numbers are not negative).</summary>

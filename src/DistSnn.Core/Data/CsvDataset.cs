@@ -113,8 +113,17 @@ public static class CsvDataset
                 throw new InputException(origin, field,
                     $"header column {i + 1} has no name; expected a name for every column (a first line with any non-number is a header; an unnamed first column is often a pandas index: write the file with index=False)");
             }
+            // A missing-value marker among numbers is a data row with a hole, not a header: reading it as one would drop a sample silently.
+            if (MissingValueMarkers.Contains(header[i]) && header.Any(h => TryParseNumber(h, out _)))
+            {
+                throw new InputException(origin, field,
+                    $"column {i + 1} is '{header[i]}' among numbers: expected a row of numbers (no missing values) or a header of column names");
+            }
         }
     }
+
+    /// <summary>How files mark a missing value; never a column's name.</summary>
+    private static readonly HashSet<string> MissingValueMarkers = new(StringComparer.OrdinalIgnoreCase) { "NA", "N/A", "NaN", "null", "None", "?", "-" };
 
     /// <summary>Per-feature min-max scaling over all rows given, clamped to [0, 1] against rounding.</summary>
     internal static float[] NormaliseMinMax(double[] values, int features)

@@ -45,6 +45,18 @@ public class CsvDatasetTests
     }
 
     [Theory]
+    [InlineData("0.5,NA,1\n0.2,0.3,0\n")]
+    [InlineData("0.5,?,1\n0.2,0.3,0\n")]
+    public void A_first_row_with_a_missing_value_is_not_taken_for_a_header(string text)
+    {
+        using var dir = new TempDirectory();
+        string path = dir.Write("d.csv", text);
+        var e = Assert.Throws<InputException>(() => CsvDataset.Load(path));
+        Assert.Equal("line 1", e.Field);
+        Assert.Contains("among numbers", e.Message);
+    }
+
+    [Theory]
     [InlineData("1,2,0\n1,2\n", "columns")]
     [InlineData("1,2,0\n1,2,1.5\n", "integer label")]
     [InlineData("1,2,0\n1,2,-1\n", "integer label")]

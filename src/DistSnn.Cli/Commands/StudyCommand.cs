@@ -139,10 +139,27 @@ public static class StudyCommand
                     log: log);
             // Stored the moment it is reported: a killed study loses only the trials that were running.
             execution.TrialCompleted += record => store.Record(record);
+            // Where each trial ran, for the report: a worker that ran trials and then died still counts, one that ran none does not.
+            var ranOn = new Dictionary<string, int>();
+            if (execution is ActorStudyExecution actors)
+            {
+                actors.TrialRanOn += (_, worker) =>
+                {
+                    lock (ranOn) ranOn[worker ?? ""] = ranOn.GetValueOrDefault(worker ?? "") + 1;
+                };
+            }
             live?.Watch(execution, alreadyDone, localWorkers, () => (execution as ActorStudyExecution)?.ReadyWorkers);
             StudyProgress.Run(execution, spec, alreadyDone, quiet, stderr, stop.Token, () => (execution as ActorStudyExecution)?.ReadyWorkers);
             interrupted = stop.Requested;
-            if (cluster is not null) workersUsed += $", {(execution as ActorStudyExecution)?.ReadyWorkers ?? 0} joined worker(s) at the end";
+            if (cluster is not null)
+            {
+                lock (ranOn)
+                {
+                    var joined = ranOn.Where(w => w.Key.Length > 0).OrderBy(w => w.Key, StringComparer.Ordinal).ToList();
+                    workersUsed += $" ({ranOn.GetValueOrDefault("")} trial(s) here); {joined.Count} joined worker(s) ran trials"
+                        + (joined.Count == 0 ? "" : ": " + string.Join(", ", joined.Select(w => $"{w.Key} ({w.Value})")));
+                }
+            }
         }
 
         if (interrupted)

@@ -46,5 +46,9 @@ public sealed class DashboardClusterTests : IDisposable
         Assert.Matches(@"^127\.0\.0\.1:\d+$", (string)worker["name"]!);
         Assert.Equal(8, (int)worker["trials"]!);
         Assert.Contains(states, s => s["workers"]!.AsArray().Any(w => (double)w!["trialsPerSecond"]! > 0));
+
+        // The report names the same worker with the trials it ran, and none here.
+        string report = File.ReadAllText(Path.Combine(_dir.Combine("out"), "report.html"));
+        Assert.Contains($"0 local worker thread(s) (0 trial(s) here); 1 joined worker(s) ran trials: {(string)worker["name"]!} (8)", report);
     }
 }

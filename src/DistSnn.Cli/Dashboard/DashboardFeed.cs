@@ -185,7 +185,8 @@ internal sealed class DashboardFeed : IDisposable
                 Defined(mean), Defined(low), Defined(high));
         }).ToList();
         return new DashboardState(_spec.Name, _status, final, detail, elapsed.TotalSeconds, snapshot.Remaining?.TotalSeconds,
-            snapshot.Done, snapshot.Planned, snapshot.Adaptive, _tally.Resumed, _spec.Sweep.Select(a => a.Key).ToList(), points,
+            snapshot.Done, snapshot.Planned, snapshot.Adaptive, _tally.Resumed, _spec.Sweep.Select(a => a.Key).ToList(),
+            _spec.Sweep.Select(a => Terminal.PointLabel.ShortKey(a.Key)).ToList(), _spec.Sweep.Select(a => Core.Study.SpecKeyLabels.For(a.Key, _spec)).ToList(), points,
             _workers.Snapshot(elapsed), _readyWorkers());
     }
 

@@ -7,6 +7,8 @@ namespace DistSnn.Cli.Dashboard;
 /// <param name="Status"><c>starting</c>, <c>running</c>, <c>finished</c>, <c>interrupted</c> or <c>failed</c>.</param>
 /// <param name="Final">The last state of this study: the page stops listening.</param>
 /// <param name="Detail">For a finished study its output directory; for one that stopped early, why.</param>
+/// <param name="ShortKeys">The sweep keys as the terminal table shortens them (<see cref="Terminal.PointLabel.ShortKey"/>).</param>
+/// <param name="Labels">The sweep keys' axis labels with meaning and unit, as the plots have them (<see cref="Core.Study.SpecKeyLabels"/>).</param>
 /// <param name="ReadyWorkers">Joined cluster workers ready now; null for a study without a cluster.</param>
 internal sealed record DashboardState(
     string Study,
@@ -20,6 +22,8 @@ internal sealed record DashboardState(
     bool Adaptive,
     int Resumed,
     IReadOnlyList<string> Keys,
+    IReadOnlyList<string> ShortKeys,
+    IReadOnlyList<string> Labels,
     IReadOnlyList<DashboardPoint> Points,
     IReadOnlyList<DashboardWorker> Workers,
     int? ReadyWorkers);

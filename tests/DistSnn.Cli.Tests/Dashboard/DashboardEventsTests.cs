@@ -66,6 +66,9 @@ public sealed class DashboardEventsTests : IDisposable
         Assert.Equal(24, (int)last["done"]!);
         Assert.Equal(24, (int)last["planned"]!);
         Assert.Equal(["crossbar.device.read.sigma"], last["keys"]!.AsArray().Select(k => (string)k!));
+        // Named as the terminal table and the plots name them.
+        Assert.Equal(["read.sigma"], last["shortKeys"]!.AsArray().Select(k => (string)k!));
+        Assert.Equal(["read noise σ (relative)"], last["labels"]!.AsArray().Select(k => (string)k!));
         Assert.Equal(["0", "0.3"], last["points"]!.AsArray().Select(p => (string)p!["coordinates"]![0]!));
         Assert.All(states.SkipLast(1), s => Assert.False((bool)s["final"]!));
         // Trials done never go back, and the states come at most about four a second, however fast the trials.

@@ -149,7 +149,7 @@ public static class StudyCommand
                 };
             }
             live?.Watch(execution, alreadyDone, localWorkers, () => (execution as ActorStudyExecution)?.ReadyWorkers);
-            StudyProgress.Run(execution, spec, alreadyDone, quiet, stderr, stop.Token, () => (execution as ActorStudyExecution)?.ReadyWorkers);
+            StudyProgress.Run(execution, spec, alreadyDone, quiet, stderr, stop.Token, () => (execution as ActorStudyExecution)?.ReadyWorkers, log.DivertTerminal);
             interrupted = stop.Requested;
             if (cluster is not null)
             {

@@ -16,19 +16,24 @@ public static class StudyProgress
     private static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>The most recent notes (warnings of a cluster study) the live display shows below its table.</summary>
+    private const int MaxNotes = 4;
+
     /// <summary>Runs <paramref name="execution"/> to its end (or cancellation) with its progress display.</summary>
     /// <param name="alreadyDone">Trials of a resumed study, loaded from its results; they count as done.</param>
     /// <param name="stderr">Where progress goes; the live display only when this is <see cref="Console.Error"/> on a terminal.</param>
     /// <param name="workers">How many cluster workers are ready now (null: no cluster); read on each redraw.</param>
+    /// <param name="divertNotes">Sends the lines others would write to the terminal (a cluster's warnings) to the
+    /// given sink until disposed: the live display shows them below its table instead of being garbled by them.</param>
     /// <returns>What <see cref="IStudyExecution.Run"/> returned: the trials of this run, without <paramref name="alreadyDone"/>.</returns>
     public static IReadOnlyList<TrialRecord> Run(
         IStudyExecution execution, StudySpec spec, IReadOnlyList<TrialRecord> alreadyDone, bool quiet, TextWriter stderr, CancellationToken cancel,
-        Func<int?>? workers = null)
+        Func<int?>? workers = null, Func<Action<string>, IDisposable>? divertNotes = null)
     {
         if (quiet) return execution.Run(cancel);
         bool terminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
         return terminal
-            ? RunLive(execution, spec, alreadyDone, cancel, workers ?? NoCluster)
+            ? RunLive(execution, spec, alreadyDone, cancel, workers ?? NoCluster, divertNotes)
             : RunWithLog(execution, spec, alreadyDone, stderr, LogInterval, cancel, workers);
     }
 
@@ -60,14 +65,26 @@ public static class StudyProgress
         $"progress: {s.Done}/{s.Planned} trials{(s.Adaptive ? " (adaptive)" : "")}, {DurationText.Of(s.Elapsed)}, ETA {DurationText.Of(s.Remaining)}{WorkersText(s.Workers)}";
 
     private static IReadOnlyList<TrialRecord> RunLive(
-        IStudyExecution execution, StudySpec spec, IReadOnlyList<TrialRecord> alreadyDone, CancellationToken cancel, Func<int?> workers)
+        IStudyExecution execution, StudySpec spec, IReadOnlyList<TrialRecord> alreadyDone, CancellationToken cancel, Func<int?> workers,
+        Func<Action<string>, IDisposable>? divertNotes)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         var tally = new StudyTally(spec, alreadyDone);
-        // Room for the title, the header, the footer and the caption; never more than the tally keeps track of.
-        int rows = Math.Clamp(console.Profile.Height - 10, 1, StudyTally.MostRecentPoints);
+        // Room for the title, the header, the footer, the caption and the notes; never more than the tally keeps track of.
+        int rows = Math.Clamp(console.Profile.Height - 10 - MaxNotes, 1, StudyTally.MostRecentPoints);
         var clock = Stopwatch.StartNew();
-        Spectre.Console.Rendering.IRenderable Table() => ProgressTable.Of(spec.Name, tally.Snapshot(clock.Elapsed, rows) with { Workers = workers() });
+        // Lines written to the terminal while the display redraws in place would be overwritten or break the frame: shown below it.
+        var notes = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using IDisposable? diverted = divertNotes?.Invoke(line =>
+        {
+            notes.Enqueue(line);
+            while (notes.Count > MaxNotes) notes.TryDequeue(out _);
+        });
+        Spectre.Console.Rendering.IRenderable Table()
+        {
+            var table = ProgressTable.Of(spec.Name, tally.Snapshot(clock.Elapsed, rows) with { Workers = workers() });
+            return notes.IsEmpty ? table : new Rows(table, new Text(string.Join("\n", notes)));
+        }
         return console.Live(Table())
             .AutoClear(false)
             .Start(display =>

@@ -56,8 +56,8 @@ public sealed class NodeLog : IDisposable
             if (_disposed) return;
             AppendToFile(full);
             // The project's own lines read the same with or without --verbose; it adds the rest, as the file has it.
-            if (own && e.LogLevel() >= _terminalLevel) _terminal.WriteLine(Short(e));
-            else if (Verbose) _terminal.WriteLine(full);
+            if (own && e.LogLevel() >= _terminalLevel) ToTerminal(Short(e));
+            else if (Verbose) ToTerminal(full);
         }
     }
 
@@ -68,7 +68,7 @@ public sealed class NodeLog : IDisposable
         {
             if (_disposed) return;
             AppendToFile($"[{DateTime.UtcNow:yyyy-MM-dd HH:mm:ss.fffZ}] {text}");
-            _terminal.WriteLine(text);
+            ToTerminal(text);
         }
     }
 
@@ -80,8 +80,36 @@ public sealed class NodeLog : IDisposable
         {
             if (_disposed) return;
             AppendToFile(text);
-            if (Verbose) _terminal.WriteLine(text);
+            if (Verbose) ToTerminal(text);
         }
+    }
+
+    /// <summary>
+    /// While a live display owns the terminal (Spectre redraws it in place), lines meant for the terminal go to
+    /// <paramref name="sink"/>, which shows them as part of the display, instead of being written over it. Until the
+    /// result is disposed.
+    /// </summary>
+    public IDisposable DivertTerminal(Action<string> sink)
+    {
+        lock (_gate) _divert = sink;
+        return new Undivert(this);
+    }
+
+    private Action<string>? _divert;
+
+    private sealed class Undivert(NodeLog log) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (log._gate) log._divert = null;
+        }
+    }
+
+    /// <summary>Under <see cref="_gate"/>.</summary>
+    private void ToTerminal(string line)
+    {
+        if (_divert is { } sink) sink(line);
+        else _terminal.WriteLine(line);
     }
 
     /// <summary>The project's actors log through Akka too; they are told apart from Akka's own by the class that logged.</summary>
@@ -119,7 +147,7 @@ public sealed class NodeLog : IDisposable
         {
             // A full disk or a file taken away must not stop the study or the worker: say so once, log on without the file.
             _fileFailed = true;
-            _terminal.WriteLine($"warning: cannot write the log {Path} ({e.Message}); logging to it stops");
+            ToTerminal($"warning: cannot write the log {Path} ({e.Message}); logging to it stops");
         }
     }
 

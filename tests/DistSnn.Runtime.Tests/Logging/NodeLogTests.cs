@@ -109,4 +109,25 @@ public class NodeLogTests
         Assert.Equal(2, lines.Count(l => l.Contains("stopped answering", StringComparison.Ordinal)));
         Assert.Throws<UnauthorizedAccessException>(() => NodeLog.CheckWritable(path));
     }
+
+    [Fact]
+    public void A_live_display_takes_the_terminal_lines_while_it_runs()
+    {
+        using var temp = new TempDirectory();
+        var terminal = new StringWriter();
+        var shown = new List<string>();
+        using (var log = new NodeLog(temp.File("distsnn.log"), terminal, LogLevel.WarningLevel, verbose: false))
+        {
+            using (log.DivertTerminal(shown.Add))
+            {
+                log.Write(Own);
+                log.Write(Akkas);   // Akka's own: neither on the terminal nor in the display
+            }
+            log.Line("after the display");
+        }
+        Assert.Single(shown);
+        Assert.Contains("stopped answering", shown[0]);
+        Assert.Equal("after the display" + Environment.NewLine, terminal.ToString());
+        Assert.Contains("AssociationError", File.ReadAllText(temp.File("distsnn.log")));
+    }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DistSnn.Runtime.Reports;
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
@@ -43,7 +44,7 @@ public static class BenchCommand
             if (chosen.Any(n => n.StartsWith("r1", StringComparison.Ordinal)) && !File.Exists(r1))
                 throw new InputException(r1, "", "the R1 spec does not exist (run from the repository root, or pass --r1 FILE)");
 
-            stdout.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeMachine()}; .NET {Environment.Version}");
+            stdout.WriteLine($"machine: {Environment.ProcessorCount} cores, {MachineDescription.Cpu() ?? "unknown CPU"}; .NET {Environment.Version}");
             stdout.WriteLine($"{"workload",-10} {"wall s",8} {"cpu s",8} {"sample-steps/s",15} {"syn. events/s",14} {"trials/s",9} {"peak MB",8} {"gc 0/1/2",12} {"accuracy",9}");
             foreach (string name in chosen)
             {
@@ -94,12 +95,5 @@ public static class BenchCommand
         {
             Directory.Delete(dir, recursive: true);
         }
-    }
-
-    private static string RuntimeMachine()
-    {
-        const string cpuinfo = "/proc/cpuinfo";
-        string? model = File.Exists(cpuinfo) ? File.ReadLines(cpuinfo).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal)) : null;
-        return model?.Split(':', 2)[1].Trim() ?? "unknown CPU";
     }
 }

@@ -28,7 +28,7 @@ public static class TrainCommand
             SnnModel model = BuiltinModelRecipes.Train(name);
             ModelFile.Save(model, path);
             stdout.WriteLine($"trained '{name}' in {clock.Elapsed.TotalSeconds:F1} s: {path}");
-            foreach (var (key, value) in model.Metadata.Where(m => m.Key is "provenance" or "ann_test_accuracy"))
+            foreach (var (key, value) in model.Metadata.Where(m => m.Key is "provenance" or SoftwareAccuracy.MetadataKey))
                 stdout.WriteLine($"  {key}: {value}");
             return CliApp.Success;
         });

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DistSnn.Core.Data;
+using DistSnn.Core.Models;
 using DistSnn.Core.Snn;
 
 namespace DistSnn.Core.Training;
@@ -99,7 +100,7 @@ public static class ThresholdBalancing
             ["input_shape"] = string.Join(',', calibration.Shape),
             ["dataset"] = calibration.Name,
             ["provenance"] = provenance,
-            ["ann_test_accuracy"] = accuracy,
+            [SoftwareAccuracy.MetadataKey] = accuracy,
         };
         return new SnnModel(layers, new NeuronSettings(), EncoderKind.Rate, settings.Timesteps, ReadoutKind.SpikeCount, metadata);
     }

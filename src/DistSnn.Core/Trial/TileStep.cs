@@ -88,7 +88,7 @@ public sealed class TileStep
             active += _activeCount[s] = PackedSpikes.SetBits(spikes.Slice(s * words, words), _active.AsSpan(s * _maxRows, _maxRows));
         Interlocked.Add(ref _synapticEvents, active * tile.Cols);
         Span<float> sums = stackalloc float[RowFloats];
-        Span<float> variance = tile.DefersReadNoise ? variances : _variance;
+        Span<float> variance = VarianceOutput(tile, variances);
         int cols = tile.Cols;
         for (int b = 0; b < tile.BlockCount; b++)
         {
@@ -101,7 +101,7 @@ public sealed class TileStep
                 if (!whole)
                 {
                     SumRows(block, rows, sums[..Half], sums[Half..]);
-                    Store(tile, b, s, sums, partials, variances);
+                    Store(tile, b, s, sums, partials, variance);
                 }
                 else if (tile.ReadVariance is null)
                 {
@@ -152,6 +152,7 @@ public sealed class TileStep
         Interlocked.Add(ref _synapticEvents, active * tile.Cols);
         Span<float> sums = stackalloc float[RowFloats];
         bool variance = tile.ReadVariance is not null;
+        Span<float> output = VarianceOutput(tile, variances);
         for (int b = 0; b < tile.BlockCount; b++)
         {
             ReadOnlySpan<float> block = tile.Blocks.AsSpan(b * rows * RowFloats, rows * RowFloats);
@@ -159,7 +160,7 @@ public sealed class TileStep
             {
                 int n = _activeCount[s];
                 SumWeightedRows(block, _active.AsSpan(s * _maxRows, n), _inputs.AsSpan(s * _maxRows, n), variance, sums);
-                Store(tile, b, s, sums, partials, variances);
+                Store(tile, b, s, sums, partials, output);
             }
         }
         return Finish(tile, samples, first, partials);
@@ -173,16 +174,19 @@ public sealed class TileStep
         if (partials.Length < samples * tile.Cols) throw new ArgumentException("partials must hold [samples, cols] values");
     }
 
-    /// <summary>Moves one block's sums of one sample to its partials, and its variances to the output (deferred
-    /// noise) or to the scratch.</summary>
-    private void Store(ProgrammedTile tile, int block, int sample, ReadOnlySpan<float> sums, Span<float> partials, Span<float> variances)
+    /// <summary>Moves one block's sums of one sample to its partials, and its variances to <paramref name="variance"/>
+    /// (<see cref="VarianceOutput"/>).</summary>
+    private static void Store(ProgrammedTile tile, int block, int sample, ReadOnlySpan<float> sums, Span<float> partials, Span<float> variance)
     {
         int cols = tile.Cols, first = block * tile.BlockCols, width = Math.Min(tile.BlockCols, cols - first);
         sums[..width].CopyTo(partials.Slice(sample * cols + first, width));
         if (tile.ReadVariance is null) return;
-        Span<float> dest = tile.DefersReadNoise ? variances : _variance;
-        sums.Slice(tile.BlockCols, width).CopyTo(dest.Slice(sample * cols + first, width));
+        sums.Slice(tile.BlockCols, width).CopyTo(variance.Slice(sample * cols + first, width));
     }
+
+    /// <summary>Where a tile's summed variances go: the caller's output when the tile defers its noise to its
+    /// column group, else the scratch that <see cref="Finish"/> draws the column noise from.</summary>
+    private Span<float> VarianceOutput(ProgrammedTile tile, Span<float> variances) => tile.DefersReadNoise ? variances : _variance;
 
     /// <summary>Column read noise, then the ADC.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

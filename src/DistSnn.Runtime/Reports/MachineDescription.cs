@@ -7,18 +7,21 @@ public static class MachineDescription
 {
     private const string CpuInfo = "/proc/cpuinfo";
 
-    public static string Current()
+    public static string Current() =>
+        Describe(Environment.ProcessorCount, Cpu(), RuntimeInformation.OSDescription, Environment.Version.ToString());
+
+    /// <summary>This machine's CPU model (<c>/proc/cpuinfo</c>); null where it cannot be read or names none.</summary>
+    public static string? Cpu()
     {
-        string? cpu = null;
         try
         {
-            if (File.Exists(CpuInfo)) cpu = CpuModel(File.ReadLines(CpuInfo));
+            return File.Exists(CpuInfo) ? CpuModel(File.ReadLines(CpuInfo)) : null;
         }
         catch (IOException)
         {
             // Unreadable on this system: the report says "unknown CPU" rather than fail a finished study.
+            return null;
         }
-        return Describe(Environment.ProcessorCount, cpu, RuntimeInformation.OSDescription, Environment.Version.ToString());
     }
 
     internal static string Describe(int cores, string? cpu, string os, string dotnet) =>

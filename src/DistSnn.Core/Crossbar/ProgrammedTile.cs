@@ -31,7 +31,7 @@ public sealed class ProgrammedTile
         Weight = new float[rows * cols];
         GPlus = new float[rows * cols];
         GMinus = new float[rows * cols];
-        Blocks = [];
+        Blocks = new AlignedFloats(0);
     }
 
     public int Layer { get; }
@@ -93,7 +93,7 @@ public sealed class ProgrammedTile
 
     /// <summary>The fast kernel's layout: <c>[block][row][BlockRowFloats]</c>, each row of a block its BlockCols
     /// weights then (column path) their variances; columns past the tile's edge are 0.</summary>
-    public float[] Blocks { get; private set; }
+    public AlignedFloats Blocks { get; private set; }
 
     /// <summary>Device element number of the positive (sign 0) or negative (sign 1) device of pair (r, c).</summary>
     public static long DeviceElement(int r, int c, int configuredCols, int sign) => (((long)r * configuredCols + c) << 1) | (long)sign;
@@ -174,13 +174,14 @@ public sealed class ProgrammedTile
     {
         BlockCols = ReadVariance is null ? BlockRowFloats : BlockRowFloats / 2;
         BlockCount = (Cols + BlockCols - 1) / BlockCols;
-        Blocks = new float[BlockCount * Rows * BlockRowFloats];
+        Blocks = new AlignedFloats(BlockCount * Rows * BlockRowFloats);
+        Span<float> blocks = Blocks.Span;
         for (int b = 0; b < BlockCount; b++)
         {
             int first = b * BlockCols, width = Math.Min(BlockCols, Cols - first);
             for (int r = 0; r < Rows; r++)
             {
-                Span<float> row = Blocks.AsSpan((b * Rows + r) * BlockRowFloats, BlockRowFloats);
+                Span<float> row = blocks.Slice((b * Rows + r) * BlockRowFloats, BlockRowFloats);
                 Weight.AsSpan(r * Cols + first, width).CopyTo(row);
                 ReadVariance?.AsSpan(r * Cols + first, width).CopyTo(row[BlockCols..]);
             }

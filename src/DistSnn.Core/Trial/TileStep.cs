@@ -92,7 +92,7 @@ public sealed class TileStep
         int cols = tile.Cols;
         for (int b = 0; b < tile.BlockCount; b++)
         {
-            ReadOnlySpan<float> block = tile.Blocks.AsSpan(b * tile.Rows * RowFloats, tile.Rows * RowFloats);
+            ReadOnlySpan<float> block = tile.Blocks.Span.Slice(b * tile.Rows * RowFloats, tile.Rows * RowFloats);
             int start = b * tile.BlockCols;
             bool whole = start + tile.BlockCols <= cols;
             for (int s = 0; s < samples; s++)
@@ -155,7 +155,7 @@ public sealed class TileStep
         Span<float> output = VarianceOutput(tile, variances);
         for (int b = 0; b < tile.BlockCount; b++)
         {
-            ReadOnlySpan<float> block = tile.Blocks.AsSpan(b * rows * RowFloats, rows * RowFloats);
+            ReadOnlySpan<float> block = tile.Blocks.Span.Slice(b * rows * RowFloats, rows * RowFloats);
             for (int s = 0; s < samples; s++)
             {
                 int n = _activeCount[s];

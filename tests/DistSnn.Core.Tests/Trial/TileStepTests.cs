@@ -130,7 +130,7 @@ public class TileStepTests
         ProgrammedTile tile = new TrialPlan(TestData.SharedModel, Chip("column", 128, 128), Images, 1, 1).ProgramTile(0, 0, 2, 1);
         int[] rows = Enumerable.Range(0, 128).Where(r => r % 3 != 1).ToArray();
         float[] inputs = rows.Select(r => (r % 7) / 7f).ToArray();
-        ReadOnlySpan<float> block = tile.Blocks.AsSpan(0, tile.Rows * ProgrammedTile.BlockRowFloats);
+        ReadOnlySpan<float> block = tile.Blocks.Span[..(tile.Rows * ProgrammedTile.BlockRowFloats)];
         float[] scalar = new float[64], fast = new float[64];
         TileStep.SumRowsScalar(block, rows, scalar);
         TileStep.SumRows(block, rows, fast.AsSpan(0, 32), fast.AsSpan(32));

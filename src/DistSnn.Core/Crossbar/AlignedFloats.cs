@@ -23,6 +23,9 @@ public sealed class AlignedFloats
         Length = length;
     }
 
+    /// <summary>No floats: what a tile holds until it is laid out, shared rather than allocated per tile.</summary>
+    public static AlignedFloats Empty { get; } = new(0);
+
     public int Length { get; }
 
     public Span<float> Span => _array.AsSpan(_offset, Length);

@@ -31,7 +31,7 @@ public sealed class ProgrammedTile
         Weight = new float[rows * cols];
         GPlus = new float[rows * cols];
         GMinus = new float[rows * cols];
-        Blocks = new AlignedFloats(0);
+        Blocks = AlignedFloats.Empty;
     }
 
     public int Layer { get; }

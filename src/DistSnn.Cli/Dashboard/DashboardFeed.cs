@@ -19,6 +19,9 @@ internal sealed class DashboardFeed : IDisposable
     /// <summary>At most four states a second: live to the eye, nothing to a study.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
+    // A timer tick may come a little early; one that comes this much early still publishes.
+    private static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(10);
+
     private static readonly TimeSpan ClockInterval = TimeSpan.FromSeconds(1);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -34,6 +37,8 @@ internal sealed class DashboardFeed : IDisposable
     private int _trialsPublished = -1;
     private int? _readyPublished;
     private TimeSpan _publishedAt;
+    private long _replacedAt = Stopwatch.GetTimestamp();
+    private bool _forcePending;
     private Published _latest;
     private int _openStreams;
 
@@ -151,6 +156,14 @@ internal sealed class DashboardFeed : IDisposable
         lock (_gate)
         {
             if (_latest.Final) return;
+            // No two states closer than the interval, a forced one included (the study starting): it goes out at
+            // the next tick instead.
+            if (Stopwatch.GetElapsedTime(_replacedAt) < Interval - TimerSlack)
+            {
+                _forcePending |= force;
+                return;
+            }
+            force |= _forcePending;
             int trials = Volatile.Read(ref _trialsSeen);
             int? ready = _readyWorkers();
             TimeSpan now = _clock.Elapsed;
@@ -158,7 +171,10 @@ internal sealed class DashboardFeed : IDisposable
             _trialsPublished = trials;
             _readyPublished = ready;
             _publishedAt = now;
+            _forcePending = false;
             Replace(Serialize(State(false, null, null)), final: false);
+            // The next tick a whole interval after this state.
+            _timer.Change(Interval, Interval);
         }
     }
 
@@ -166,6 +182,7 @@ internal sealed class DashboardFeed : IDisposable
     private void Replace(string json, bool final)
     {
         Published previous = _latest;
+        _replacedAt = Stopwatch.GetTimestamp();
         _latest = new Published(json, previous.Version + 1, final, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         previous.Next.TrySetResult();
     }

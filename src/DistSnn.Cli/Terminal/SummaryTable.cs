@@ -85,6 +85,8 @@ public static class SummaryTable
             columns.Add(new($"Δ vs point {spec.Baseline} ± 95% CI", summaries.Select(s => Difference(s, spec.Baseline))));
             columns.Add(new("pairs", summaries.Select(s => s.PairedDifference is null ? "n/a" : s.DifferencePairs.ToString(CultureInfo.InvariantCulture))));
         }
+        if (spec.YieldThreshold is { } threshold)
+            columns.Add(new($"yield ≥ {ResultFiles.Number(threshold)} (95% CI)", summaries.Select(Yield)));
         return columns;
     }
 
@@ -95,6 +97,11 @@ public static class SummaryTable
         if (s.PairedDifference is not { } d || double.IsNaN(d.Mean)) return "n/a";
         return WithInterval(d.Mean.ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture), d.Ci95HalfWidth);
     }
+
+    /// <summary>Chips reaching the threshold, their share and its exact interval, e.g. <c>18/20 90.0% [68.3, 98.8]</c>.</summary>
+    private static string Yield(PointSummary s) => s.Yield is not { Chips: > 0 } y
+        ? "n/a"
+        : $"{y.Passing}/{y.Chips} {Format(100 * y.Fraction, "F1")}% [{Format(100 * y.Ci95Low, "F1")}, {Format(100 * y.Ci95High, "F1")}]";
 
     private static string WithInterval(string mean, double halfWidth) =>
         double.IsFinite(halfWidth) ? $"{mean} ± {Format(halfWidth, "F4")}" : mean;

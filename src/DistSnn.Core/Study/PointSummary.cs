@@ -27,6 +27,10 @@ public sealed record PointSummary(
     /// <see cref="Trials"/> when adaptive counts differ), for every table that shows the difference; 0 when not computed.</summary>
     public int DifferencePairs => PairedDifference?.Pairs ?? 0;
 
+    /// <summary>The fraction of chips reaching the spec's <c>yield_threshold</c>, with its exact interval; null
+    /// when the spec sets no threshold.</summary>
+    public YieldEstimate? Yield { get; init; }
+
     public static PointSummary Of(int point, IReadOnlyList<string> coordinates, IReadOnlyList<double> accuracies, double adcClipFraction = 0)
     {
         var estimate = MeanEstimate.Of(accuracies);

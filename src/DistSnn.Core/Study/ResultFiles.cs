@@ -45,6 +45,10 @@ public static class ResultFiles
     public static readonly IReadOnlyList<string> SummaryExtraColumns =
         ["accuracy_se", "paired_diff_mean", "paired_diff_ci95_low", "paired_diff_ci95_high", "paired_diff_pairs"];
 
+    /// <summary>The columns summary.csv has last when the spec sets a <c>yield_threshold</c> (without one the header
+    /// is as before): the threshold, the chips reaching it, their fraction and its exact (Clopper-Pearson) 95% interval.</summary>
+    public static readonly IReadOnlyList<string> YieldColumns = ["yield_threshold", "yield_passing", "yield", "yield_ci95_low", "yield_ci95_high"];
+
     /// <summary>Header <c>point,&lt;sweep keys&gt;,trials,accuracy_mean,accuracy_std,ci95_low,ci95_high</c> (fixed) and then
     /// <see cref="SummaryExtraColumns"/>; an undefined number (the spread of one trial) is <c>NaN</c>.</summary>
     public static string FormatSummary(StudySpec spec, IEnumerable<PointSummary> summaries)
@@ -54,6 +58,8 @@ public static class ResultFiles
         foreach (SweepAxis axis in spec.Sweep) text.Append(',').Append(Csv(axis.Key));
         text.Append(",trials,accuracy_mean,accuracy_std,ci95_low,ci95_high");
         foreach (string column in SummaryExtraColumns) text.Append(',').Append(column);
+        bool yields = spec.YieldThreshold is not null;
+        if (yields) foreach (string column in YieldColumns) text.Append(',').Append(column);
         text.Append('\n');
         foreach (PointSummary s in summaries)
         {
@@ -70,7 +76,12 @@ public static class ResultFiles
             text.Append(',').Append(d is null ? "" : Number(d.Mean))
                 .Append(',').Append(d is null ? "" : Number(d.Ci95Low))
                 .Append(',').Append(d is null ? "" : Number(d.Ci95High))
-                .Append(',').Append(d is null ? "" : d.Pairs.ToString(CultureInfo.InvariantCulture)).Append('\n');
+                .Append(',').Append(d is null ? "" : d.Pairs.ToString(CultureInfo.InvariantCulture));
+            if (yields && s.Yield is { } y)
+                text.Append(',').Append(Number(y.Threshold)).Append(',').Append(y.Passing)
+                    .Append(',').Append(Number(y.Fraction)).Append(',').Append(Number(y.Ci95Low)).Append(',').Append(Number(y.Ci95High));
+            else if (yields) text.Append(",,,,,");
+            text.Append('\n');
         }
         return text.ToString();
     }
@@ -118,12 +129,26 @@ public static class ResultFiles
                 WriteNumber(json, "accuracy_max", s.Max);
                 WriteNumber(json, "adc_clip_fraction", s.AdcClipFraction);
                 WritePairedDifference(json, s.PairedDifference);
+                if (s.Yield is { } yield) WriteYield(json, yield);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
+    }
+
+    /// <summary><c>yield</c> (only with a <c>yield_threshold</c>): the chips reaching it, their fraction and its exact 95% interval.</summary>
+    private static void WriteYield(Utf8JsonWriter json, YieldEstimate yield)
+    {
+        json.WriteStartObject("yield");
+        WriteNumber(json, "threshold", yield.Threshold);
+        json.WriteNumber("chips", yield.Chips);
+        json.WriteNumber("passing", yield.Passing);
+        WriteNumber(json, "fraction", yield.Fraction);
+        WriteNumber(json, "ci95_low", yield.Ci95Low);
+        WriteNumber(json, "ci95_high", yield.Ci95High);
+        json.WriteEndObject();
     }
 
     /// <summary><c>paired_difference</c>: this point minus the baseline, trial by trial (null when not computed).</summary>

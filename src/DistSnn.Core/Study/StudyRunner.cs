@@ -84,7 +84,8 @@ public sealed class StudyRunner : IStudyExecution
             long conversions = mine.Sum(r => r.Result.AdcConversions);
             double clipFraction = conversions == 0 ? 0 : (double)mine.Sum(r => r.Result.AdcClipped) / conversions;
             var summary = PointSummary.Of(point.Index, point.Coordinates, mine.Select(r => r.Result.Accuracy).ToList(), clipFraction);
-            return summary with { PairedDifference = differences[point.Index] };
+            YieldEstimate? yield = spec.YieldThreshold is { } threshold ? YieldEstimate.Of(threshold, mine.Select(r => r.Result.Accuracy).ToList()) : null;
+            return summary with { PairedDifference = differences[point.Index], Yield = yield };
         }).ToList();
     }
 }

@@ -43,6 +43,10 @@ public sealed record StudySpec
     /// trial (<see cref="IdealDeviceAccuracy"/>). Never changes a trial's result, so it is not hashed.</summary>
     public bool IdealReference { get; init; } = true;
 
+    /// <summary>The accuracy a chip must reach to count towards the yield (<see cref="YieldEstimate"/>); null: no
+    /// yield in the summary. Never changes a trial's result, so it is not hashed.</summary>
+    public double? YieldThreshold { get; init; }
+
     /// <summary>The spec file (or <c>builtin:demo</c>) it came from, for error messages.</summary>
     public required string Origin { get; init; }
 

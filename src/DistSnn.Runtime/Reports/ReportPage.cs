@@ -122,7 +122,11 @@ public static class ReportPage
         foreach (SweepAxis axis in spec.Sweep)
             html.Append("<th class=\"text\" title=\"").Append(E(axis.Key)).Append("\">").Append(E(SpecKeyLabels.For(axis.Key, spec))).Append("</th>");
         html.Append("<th>trials</th><th>mean</th><th>&plusmn; CI95</th><th>std</th><th>min</th><th>max</th>")
-            .Append("<th>&Delta; vs point ").Append(spec.Baseline).Append("</th></tr></thead>\n<tbody>\n");
+            .Append("<th>&Delta; vs point ").Append(spec.Baseline).Append("</th>");
+        if (spec.YieldThreshold is { } threshold)
+            html.Append("<th title=\"chips whose accuracy reaches the yield_threshold, exact (Clopper-Pearson) 95% interval\">yield &ge; ")
+                .Append(ResultFiles.Number(threshold)).Append("</th>");
+        html.Append("</tr></thead>\n<tbody>\n");
         foreach (PointSummary s in summaries)
         {
             html.Append("<tr><td>").Append(s.Point).Append("</td>");
@@ -133,7 +137,9 @@ public static class ReportPage
                 .Append("<td>").Append(Number(s.Std)).Append("</td>")
                 .Append("<td>").Append(Number(s.Min)).Append("</td>")
                 .Append("<td>").Append(Number(s.Max)).Append("</td>")
-                .Append("<td class=\"difference\">").Append(Difference(s, spec.Baseline)).Append("</td></tr>\n");
+                .Append("<td class=\"difference\">").Append(Difference(s, spec.Baseline)).Append("</td>");
+            if (spec.YieldThreshold is not null) html.Append("<td class=\"difference\">").Append(Yield(s)).Append("</td>");
+            html.Append("</tr>\n");
         }
         html.Append("</tbody>\n</table>\n</div>\n");
     }
@@ -147,6 +153,11 @@ public static class ReportPage
     private static string Difference(PointSummary s, int baseline) =>
         s.Point == baseline ? "baseline"
         : s.PairedDifference is { } d ? $"<span class=\"nowrap\">{Number(d.Mean)}</span> <span class=\"nowrap\">&plusmn; {Number(d.Ci95HalfWidth)}</span> <span class=\"nowrap pairs\">n = {d.Pairs}</span>"
+        : "&ndash;";
+
+    /// <summary>Chips reaching the threshold of all, the share and its exact 95% interval, wrapping only between parts.</summary>
+    private static string Yield(PointSummary s) => s.Yield is { Chips: > 0 } y
+        ? $"<span class=\"nowrap\">{y.Passing}/{y.Chips} = {Number(y.Fraction)}</span> <span class=\"nowrap\">[{Number(y.Ci95Low)}, {Number(y.Ci95High)}]</span>"
         : "&ndash;";
 
     /// <summary>Accuracy to four decimals; an undefined statistic (no or one trial) as a dash.</summary>

@@ -7,7 +7,7 @@ namespace DistSnn.Runtime.Reports;
 /// <summary>
 /// The effective spec (after <c>--set</c>, defaults filled in) as YAML a researcher can read and run again: the
 /// canonical text's <c>key=value</c> lines nested into their sections in the schema's order, the trial count and
-/// the sweep written as a spec writes them, and the keys the hash leaves out (placement, report) added.
+/// the sweep written as a spec writes them, and the keys the hash leaves out (placement, yield threshold, report) added.
 /// </summary>
 public static partial class SpecYaml
 {
@@ -22,6 +22,7 @@ public static partial class SpecYaml
             .ToDictionary(parts => parts[0], parts => parts[1], StringComparer.Ordinal);
         values["placement"] = spec.Placement == TilePlacement.Spread ? "spread" : "local";
         values["report.ideal_reference"] = spec.IdealReference ? "true" : "false";
+        if (spec.YieldThreshold is { } threshold) values["yield_threshold"] = ResultFiles.Number(threshold);
         // The split's default is in the canonical text for every source, but the reader refuses one written for a
         // single-file source: left in, the YAML would not run again.
         if (spec.Data.Source is "idx" or "csv") values.Remove("data.split");

@@ -16,6 +16,7 @@ internal static class SpecSchema
     public const string Placement = "placement";
     public const string Report = "report";
     public const string IdealReference = "report.ideal_reference";
+    public const string YieldThreshold = "yield_threshold";
 
     public static IReadOnlyList<SpecKey> Keys { get; } =
     [
@@ -76,6 +77,8 @@ internal static class SpecSchema
         // left the hash of every earlier spec unchanged.
         Study(Baseline, new IntegerType(0, StudySpecReader.MaxPoints - 1)),
         Study(Placement, ChoiceType.ForEnum<TilePlacement>(), TilePlacement.Local),
+        // No default: without it the summary has no yield. Never changes a trial, so it is not hashed.
+        Study(YieldThreshold, NumberType.Probability),
         Section(Report),
         Study(IdealReference, BooleanType.Instance, true),
     ];

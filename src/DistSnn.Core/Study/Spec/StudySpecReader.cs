@@ -116,6 +116,7 @@ public static partial class StudySpecReader
             Baseline = baseline,
             Placement = values.Required<TilePlacement>(SpecSchema.Placement),
             IdealReference = values.Required<bool>(SpecSchema.IdealReference),
+            YieldThreshold = values.Number(SpecSchema.YieldThreshold),
             Origin = origin,
             CanonicalText = CanonicalSpecText.Build(values, trials, axes.Select(a => a.Public)),
         };

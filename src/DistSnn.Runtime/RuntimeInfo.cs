@@ -4,5 +4,5 @@ namespace DistSnn.Runtime;
 public static class RuntimeInfo
 {
     /// <summary>Raised whenever the wire protocol changes incompatibly; nodes with another version are refused.</summary>
-    public const int ProtocolVersion = 4;
+    public const int ProtocolVersion = 5;
 }

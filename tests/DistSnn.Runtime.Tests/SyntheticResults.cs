@@ -32,7 +32,7 @@ internal static class SyntheticResults
                 double noise = (random.NextDouble() + random.NextDouble() + random.NextDouble() - 1.5) * (0.01 + loss / 4);
                 double accuracy = Math.Clamp(0.96 - loss + noise, 0.05, 1.0);
                 int correct = (int)Math.Round(accuracy * Samples);
-                records.Add(new TrialRecord(point.Index, trial, new TrialResult(correct, Samples, trial, 10 * Samples)));
+                records.Add(new TrialRecord(point.Index, trial, new TrialResult(correct, Samples, Counted.Adc(trial, 10 * Samples))));
             }
         }
         return records;

@@ -181,7 +181,7 @@ public static class StudyCommand
 
         BenchStats.WriteIfAsked(spec, inputs.Data.Count, inputs.Model, store.Records, alreadyDone);
         SummaryTable.Write(stdout, spec, summaries);
-        stdout.WriteLine($"results: {outDir} ({ResultStore.FileName}, {ResultFiles.TrialsCsv}, {ResultFiles.SummaryCsv}, {ResultFiles.SummaryJson}, {string.Join(", ", plots)} (each with an .svg), report.html)");
+        stdout.WriteLine($"results: {outDir} ({ResultStore.FileName}, {ResultFiles.TrialsCsv}, {ResultFiles.ChipsCsv}, {ResultFiles.SummaryCsv}, {ResultFiles.SummaryJson}, {string.Join(", ", plots)} (each with an .svg), report.html)");
         return CliApp.Success;
     }
 
@@ -222,7 +222,7 @@ public static class StudyCommand
     {
         string name = Path.GetFileName(path);
         return name.StartsWith(ResultStore.FileName, StringComparison.Ordinal)
-            || name is ResultFiles.TrialsCsv or ResultFiles.SummaryCsv or ResultFiles.SummaryJson or ReportPage.FileName
+            || name is ResultFiles.TrialsCsv or ResultFiles.ChipsCsv or ResultFiles.SummaryCsv or ResultFiles.SummaryJson or ReportPage.FileName
             || ((name.StartsWith("accuracy", StringComparison.Ordinal) || name.StartsWith("difference-", StringComparison.Ordinal))
                 && (name.EndsWith(".png", StringComparison.Ordinal) || name.EndsWith(".svg", StringComparison.Ordinal)));
     }

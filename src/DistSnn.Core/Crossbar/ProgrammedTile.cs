@@ -61,6 +61,10 @@ public sealed class ProgrammedTile
     public float[] GPlus { get; }
     public float[] GMinus { get; }
 
+    /// <summary>Devices stuck at gmin, and at gmax, by fabrication faults.</summary>
+    public int StuckOff { get; private set; }
+    public int StuckOn { get; private set; }
+
     /// <summary>Weight units per microsiemens, in float: what the per-device path multiplies by.</summary>
     public float WeightPerSiemens { get; private set; }
 
@@ -152,6 +156,8 @@ public sealed class ProgrammedTile
                 {
                     gp = StuckAtFaults.Apply(gp, settings.Faults, u[2 * c], mapping.Gmin, mapping.Gmax);
                     gn = StuckAtFaults.Apply(gn, settings.Faults, u[2 * c + 1], mapping.Gmin, mapping.Gmax);
+                    tile.CountFault(settings.Faults, u[2 * c]);
+                    tile.CountFault(settings.Faults, u[2 * c + 1]);
                 }
                 int i = r * cols + c;
                 tile.GPlus[i] = (float)gp;
@@ -167,6 +173,12 @@ public sealed class ProgrammedTile
             tile.Adc = new Adc(settings.Adc.Bits, settings.Adc.Range ?? AutoAdcRange(layer, rowStart, rows, colStart, cols));
         tile.LayOutBlocks();
         return tile;
+    }
+
+    private void CountFault(FaultSettings faults, float uniform)
+    {
+        if (uniform < faults.StuckOff) StuckOff++;
+        else if (uniform < faults.StuckOff + faults.StuckOn) StuckOn++;
     }
 
     /// <summary>Copies the row-major weights (and variances) into the column blocks the fast kernel reads.</summary>

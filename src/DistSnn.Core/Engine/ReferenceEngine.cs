@@ -60,6 +60,7 @@ internal sealed class SequentialTrial
     private readonly ulong[] _groupSpikes;    // one group's spikes [batch, WordsFor(cols)]
     private readonly double[][][] _groupMembranes; // per layer and group: [batch, cols]
     private readonly double[] _scores;        // [batch, classes]
+    private readonly ChipCounters _counters;
 
     public SequentialTrial(TrialPlan plan, int trial)
     {
@@ -81,12 +82,14 @@ internal sealed class SequentialTrial
         _groupSpikes = new ulong[batch * PackedSpikes.WordsFor(cols)];
         _groupMembranes = plan.Grids.Select(g => Enumerable.Range(0, g.TileCols).Select(tc => new double[batch * g.ColCount(tc)]).ToArray()).ToArray();
         _scores = new double[batch * plan.Model.Classes];
+        _counters = new ChipCounters(plan.Layers);
+        foreach (ChipLayer layer in _chip.Layers)
+            foreach (ProgrammedTile tile in layer.Tiles) _counters.Add(tile);
     }
 
     public TrialResult Run(double[]? scores)
     {
         int classes = _plan.Model.Classes, correct = 0;
-        var counters = new TileCounters();
         for (int b = 0; b < _plan.Batches; b++)
         {
             int samples = _plan.BatchSamples(b);
@@ -98,22 +101,21 @@ internal sealed class SequentialTrial
                 ReadKey first = _plan.FirstKey(_trial, b, step);
                 if (EncoderStep.IsRate(_plan)) EncoderStep.Spikes(_plan, b, samples, first, _spikes[0]);
                 else EncoderStep.Analog(_plan, b, samples, _analog);
-                for (int l = 0; l < _plan.Layers; l++) counters += Layer(l, samples, first);
+                for (int l = 0; l < _plan.Layers; l++) Layer(l, samples, first);
             }
             ReadOnlySpan<double> batchScores = _scores.AsSpan(0, samples * classes);
             correct += ReadoutStep.Correct(batchScores, samples, classes, _plan.Data.Labels.AsSpan(_plan.BatchFirst(b), samples));
             if (scores is not null) batchScores.CopyTo(scores.AsSpan(_plan.BatchFirst(b) * classes));
         }
-        return new TrialResult(correct, _plan.Data.Count, counters.Clipped, counters.Conversions);
+        return new TrialResult(correct, _plan.Data.Count, _counters);
     }
 
     /// <summary>One round of one layer: every column group reads its tiles in tile-row order, sums, and fires.</summary>
-    private TileCounters Layer(int l, int samples, in ReadKey first)
+    private void Layer(int l, int samples, in ReadKey first)
     {
         ChipLayer layer = _chip.Layers[l];
         TileGrid grid = layer.Grid;
         bool analog = l == 0 && !EncoderStep.IsRate(_plan);
-        var counters = new TileCounters();
         for (int tc = 0; tc < grid.TileCols; tc++)
         {
             int cols = grid.ColCount(tc), colStart = grid.ColStart(tc);
@@ -126,14 +128,16 @@ internal sealed class SequentialTrial
                 ProgrammedTile tile = layer.Tile(tr, tc);
                 Span<float> partial = _partial.AsSpan(0, samples * cols);
                 // A tile row's inputs are cut again for each column group: cheap next to the tile's reads.
-                if (analog) counters += _tileStep.RunAnalog(tile, RowAnalog(grid, tr, samples), samples, first, partial, variance);
-                else counters += _tileStep.Run(tile, RowSpikes(l, grid, tr, samples), samples, first, partial, variance);
+                _counters.Add(l, analog
+                    ? _tileStep.RunAnalog(tile, RowAnalog(grid, tr, samples), samples, first, partial, variance)
+                    : _tileStep.Run(tile, RowSpikes(l, grid, tr, samples), samples, first, partial, variance));
                 NeuronStep.AddPartial(current, partial, tr == 0);
                 if (groupNoise) NeuronStep.AddPartial(groupVariance, variance, tr == 0);
             }
             if (groupNoise) _neuronStep.AddReadNoise(l, colStart, cols, samples, first, current, groupVariance);
 
             Span<double> membrane = _groupMembranes[l][tc];
+            _counters.Add(l, ChipCounter.NeuronUpdates, (long)samples * cols);
             if (_plan.IsMembraneReadout(l))
             {
                 _neuronStep.Integrate(_plan, l, colStart, cols, samples, first, current, membrane);
@@ -142,11 +146,10 @@ internal sealed class SequentialTrial
                 continue;
             }
             Span<ulong> spikes = _groupSpikes.AsSpan(0, samples * PackedSpikes.WordsFor(cols));
-            _neuronStep.Fire(_plan, l, colStart, cols, samples, first, current, membrane, spikes);
+            _counters.Add(l, ChipCounter.Spikes, _neuronStep.Fire(_plan, l, colStart, cols, samples, first, current, membrane, spikes));
             if (_plan.IsLastLayer(l)) ReadoutStep.CountSpikes(spikes, samples, colStart, cols, _plan.Model.Classes, _scores);
             else PackedSpikes.CopyBatch(spikes, cols, 0, _spikes[l + 1], grid.Outputs, colStart, cols, samples);
         }
-        return counters;
     }
 
     private ReadOnlySpan<ulong> RowSpikes(int l, TileGrid grid, int tr, int samples)

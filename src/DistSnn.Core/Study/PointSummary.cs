@@ -31,6 +31,10 @@ public sealed record PointSummary(
     /// when the spec sets no threshold.</summary>
     public YieldEstimate? Yield { get; init; }
 
+    /// <summary>What the point's chips were and did, averaged over them (<see cref="ChipStatistics.Mean"/>); null
+    /// when not computed.</summary>
+    public ChipStatistics? Chip { get; init; }
+
     public static PointSummary Of(int point, IReadOnlyList<string> coordinates, IReadOnlyList<double> accuracies, double adcClipFraction = 0)
     {
         var estimate = MeanEstimate.Of(accuracies);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using DistSnn.Core.Trial;
 
 namespace DistSnn.Core.Study;
 
@@ -15,6 +16,7 @@ public static class ResultFiles
     public const string TrialsCsv = "trials.csv";
     public const string SummaryCsv = "summary.csv";
     public const string SummaryJson = "summary.json";
+    public const string ChipsCsv = "chips.csv";
 
     /// <summary>SHA-256 of the spec's canonical text, lower-case hex.</summary>
     public static string SpecHash(StudySpec spec) =>
@@ -36,6 +38,33 @@ public static class ResultFiles
             text.Append(',').Append(Number(r.Result.Accuracy))
                 .Append(',').Append(r.Result.Correct)
                 .Append(',').Append(r.Result.Total).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// What every chip counted, one row per trial and layer, sorted by point, trial, layer: header
+    /// <c>point,trial,&lt;sweep keys&gt;,layer,&lt;counter names&gt;</c> (<see cref="ChipCounter"/> in snake_case), exact integers.
+    /// </summary>
+    public static string FormatChips(StudySpec spec, IEnumerable<TrialRecord> records)
+    {
+        var text = new StringBuilder();
+        text.Append("point,trial");
+        foreach (SweepAxis axis in spec.Sweep) text.Append(',').Append(Csv(axis.Key));
+        text.Append(",layer");
+        foreach (ChipCounter counter in Enum.GetValues<ChipCounter>()) text.Append(',').Append(ChipCounters.Name(counter));
+        text.Append('\n');
+        foreach (TrialRecord r in records.OrderBy(r => r.Point).ThenBy(r => r.Trial))
+        {
+            for (int l = 0; l < r.Result.Counters.Layers; l++)
+            {
+                text.Append(r.Point).Append(',').Append(r.Trial);
+                foreach (string value in spec.Points[r.Point].Coordinates) text.Append(',').Append(Csv(value));
+                text.Append(',').Append(l);
+                foreach (ChipCounter counter in Enum.GetValues<ChipCounter>())
+                    text.Append(',').Append(r.Result.Counters[l, counter].ToString(CultureInfo.InvariantCulture));
+                text.Append('\n');
+            }
         }
         return text.ToString();
     }
@@ -130,12 +159,26 @@ public static class ResultFiles
                 WriteNumber(json, "adc_clip_fraction", s.AdcClipFraction);
                 WritePairedDifference(json, s.PairedDifference);
                 if (s.Yield is { } yield) WriteYield(json, yield);
+                if (s.Chip is { } chip) WriteChip(json, chip);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
+    }
+
+    /// <summary><c>chip</c>: what the point's chips were and did, averaged over them.</summary>
+    private static void WriteChip(Utf8JsonWriter json, ChipStatistics chip)
+    {
+        json.WriteStartObject("chip");
+        WriteNumber(json, "stuck_fraction", chip.StuckFraction);
+        WriteNumber(json, "synaptic_events_per_sample", chip.SynapticEventsPerSample);
+        json.WriteStartArray("spike_rates");
+        foreach (double rate in chip.SpikeRates) json.WriteNumberValue(rate);
+        json.WriteEndArray();
+        WriteNumber(json, "energy_per_sample_nj", chip.EnergyPerSampleNj);
+        json.WriteEndObject();
     }
 
     /// <summary><c>yield</c> (only with a <c>yield_threshold</c>): the chips reaching it, their fraction and its exact 95% interval.</summary>

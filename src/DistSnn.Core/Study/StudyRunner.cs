@@ -85,7 +85,8 @@ public sealed class StudyRunner : IStudyExecution
             double clipFraction = conversions == 0 ? 0 : (double)mine.Sum(r => r.Result.AdcClipped) / conversions;
             var summary = PointSummary.Of(point.Index, point.Coordinates, mine.Select(r => r.Result.Accuracy).ToList(), clipFraction);
             YieldEstimate? yield = spec.YieldThreshold is { } threshold ? YieldEstimate.Of(threshold, mine.Select(r => r.Result.Accuracy).ToList()) : null;
-            return summary with { PairedDifference = differences[point.Index], Yield = yield };
+            ChipStatistics? chip = ChipStatistics.Mean(mine.Select(r => ChipStatistics.Of(r.Result, spec.Energy)).ToList());
+            return summary with { PairedDifference = differences[point.Index], Yield = yield, Chip = chip };
         }).ToList();
     }
 }

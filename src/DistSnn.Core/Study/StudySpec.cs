@@ -47,6 +47,10 @@ public sealed record StudySpec
     /// yield in the summary. Never changes a trial's result, so it is not hashed.</summary>
     public double? YieldThreshold { get; init; }
 
+    /// <summary>Energy per event for each chip's energy estimate (<see cref="ChipStatistics"/>). Never changes a
+    /// trial's result, so it is not hashed.</summary>
+    public EnergySettings Energy { get; init; } = new();
+
     /// <summary>The spec file (or <c>builtin:demo</c>) it came from, for error messages.</summary>
     public required string Origin { get; init; }
 

@@ -49,9 +49,9 @@ public sealed class NeuronStep
     }
 
     /// <summary>Integrates and fires: <paramref name="current"/> and <paramref name="membrane"/> are <c>[samples, cols]</c>,
-    /// <paramref name="spikes"/> receives <c>[samples, WordsFor(cols)]</c>.</summary>
+    /// <paramref name="spikes"/> receives <c>[samples, WordsFor(cols)]</c>. Returns the number of spikes fired.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Fire(TrialPlan plan, int layer, int colStart, int cols, int samples, in ReadKey first,
+    public long Fire(TrialPlan plan, int layer, int colStart, int cols, int samples, in ReadKey first,
         ReadOnlySpan<float> current, Span<double> membrane, Span<ulong> spikes)
     {
         NeuronSettings neuron = plan.Model.Neuron;
@@ -71,6 +71,7 @@ public sealed class NeuronStep
                 if (LifNeuron.Step(neuron, ref u[c], input)) bits[c >> 6] |= 1UL << (c & 63);
             }
         }
+        return PackedSpikes.Count(spikes[..(samples * words)]);
     }
 
     /// <summary>

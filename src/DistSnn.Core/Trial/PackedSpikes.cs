@@ -68,6 +68,14 @@ public static class PackedSpikes
     }
 
     /// <summary>1 or 0 per neuron: what the oracle and the per-device read path take.</summary>
+    /// <summary>The number of set bits (spikes) in <paramref name="words"/>.</summary>
+    public static long Count(ReadOnlySpan<ulong> words)
+    {
+        long n = 0;
+        foreach (ulong w in words) n += System.Numerics.BitOperations.PopCount(w);
+        return n;
+    }
+
     public static void Unpack(ReadOnlySpan<ulong> words, Span<float> values)
     {
         for (int i = 0; i < values.Length; i++) values[i] = ((words[i >> 6] >> (i & 63)) & 1UL) != 0 ? 1f : 0f;

@@ -80,13 +80,12 @@ public sealed class TileStep
                 PackedSpikes.Unpack(spikes.Slice(s * words, words), input);
                 clipped += _oracle.Read(tile, input, first with { Sample = first.Sample + s }, partials.Slice(s * tile.Cols, tile.Cols));
             }
-            return Counted(tile, samples, clipped);
+            return Counted(tile, samples, clipped, PackedSpikes.Count(spikes[..(samples * words)]) * tile.Cols);
         }
 
         long active = 0;
         for (int s = 0; s < samples; s++)
             active += _activeCount[s] = PackedSpikes.SetBits(spikes.Slice(s * words, words), _active.AsSpan(s * _maxRows, _maxRows));
-        Interlocked.Add(ref _synapticEvents, active * tile.Cols);
         Span<float> sums = stackalloc float[RowFloats];
         Span<float> variance = VarianceOutput(tile, variances);
         int cols = tile.Cols;
@@ -116,7 +115,7 @@ public sealed class TileStep
                 }
             }
         }
-        return Finish(tile, samples, first, partials);
+        return Finish(tile, samples, first, partials, active * tile.Cols);
     }
 
     /// <summary>Analog inputs (direct coding, after the DAC): <c>inputs[s * tile.Rows + r]</c> in [0, 1].</summary>
@@ -129,9 +128,14 @@ public sealed class TileStep
         if (tile.ReadPath == TileReadPath.Device)
         {
             int clipped = 0;
+            long nonZero = 0;
             for (int s = 0; s < samples; s++)
-                clipped += _oracle.Read(tile, inputs.Slice(s * rows, rows), first with { Sample = first.Sample + s }, partials.Slice(s * tile.Cols, tile.Cols));
-            return Counted(tile, samples, clipped);
+            {
+                ReadOnlySpan<float> x = inputs.Slice(s * rows, rows);
+                nonZero += rows - x.Count(0f);
+                clipped += _oracle.Read(tile, x, first with { Sample = first.Sample + s }, partials.Slice(s * tile.Cols, tile.Cols));
+            }
+            return Counted(tile, samples, clipped, nonZero * tile.Cols);
         }
 
         long active = 0;
@@ -149,7 +153,6 @@ public sealed class TileStep
             _activeCount[s] = n;
             active += n;
         }
-        Interlocked.Add(ref _synapticEvents, active * tile.Cols);
         Span<float> sums = stackalloc float[RowFloats];
         bool variance = tile.ReadVariance is not null;
         Span<float> output = VarianceOutput(tile, variances);
@@ -163,7 +166,7 @@ public sealed class TileStep
                 Store(tile, b, s, sums, partials, output);
             }
         }
-        return Finish(tile, samples, first, partials);
+        return Finish(tile, samples, first, partials, active * tile.Cols);
     }
 
     private void Check(ProgrammedTile tile, int samples, Span<float> partials, Span<float> variances)
@@ -190,7 +193,7 @@ public sealed class TileStep
 
     /// <summary>Column read noise, then the ADC.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private TileCounters Finish(ProgrammedTile tile, int samples, in ReadKey first, Span<float> partials)
+    private TileCounters Finish(ProgrammedTile tile, int samples, in ReadKey first, Span<float> partials, long events)
     {
         int cols = tile.Cols, clipped = 0;
         for (int s = 0; s < samples; s++)
@@ -208,11 +211,14 @@ public sealed class TileStep
             }
             clipped += TileReader.Convert(tile, current);
         }
-        return Counted(tile, samples, clipped);
+        return Counted(tile, samples, clipped, events);
     }
 
-    private static TileCounters Counted(ProgrammedTile tile, int samples, int clipped) =>
-        new(clipped, tile.Adc is null ? 0 : (long)samples * tile.Cols);
+    private static TileCounters Counted(ProgrammedTile tile, int samples, int clipped, long events)
+    {
+        Interlocked.Add(ref _synapticEvents, events);
+        return new(clipped, tile.Adc is null ? 0 : (long)samples * tile.Cols, events);
+    }
 
     /// <summary><c>sum[i] = sum over rows r in the list, in order, of block[r * 64 + i]</c>, i = 0..63: sums 0..31
     /// into <paramref name="low"/>, 32..63 into <paramref name="high"/>.</summary>

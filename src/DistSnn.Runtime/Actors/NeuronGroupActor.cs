@@ -20,6 +20,7 @@ public sealed class NeuronGroupActor : ReceiveActor
     private readonly Dictionary<int, BatchState> _batches = new();
     private readonly NeuronStep _step;
     private readonly float[] _current, _variance;
+    private readonly ChipCounters _counters;
 
     /// <param name="next">The next layer's tiles by tile index, or a single readout for the last layer.</param>
     public NeuronGroupActor(TrialSetup setup, int layer, int tileCol, IReadOnlyList<IActorRef> next)
@@ -34,6 +35,9 @@ public sealed class NeuronGroupActor : ReceiveActor
         _step = new NeuronStep(_cols);
         _current = new float[setup.Plan.BatchSize * _cols];
         _variance = ProgrammedTile.ReadNoiseAtGroup(setup.Plan.Crossbar) ? new float[setup.Plan.BatchSize * _cols] : [];
+        _counters = new ChipCounters(setup.Plan.Layers);
+
+        Receive<CounterTotalsRequest>(_ => Sender.Tell(new CounterTotals(_counters.ToArray())));
 
         Receive<PartialSums>(partial =>
         {
@@ -71,6 +75,7 @@ public sealed class NeuronGroupActor : ReceiveActor
         ReadKey first = _setup.FirstKey(batchIndex, round);
         if (!variance.IsEmpty) _step.AddReadNoise(_layer, _colStart, _cols, samples, first, current, variance);
         batch.NextRound++;
+        _counters.Add(_layer, ChipCounter.NeuronUpdates, (long)samples * _cols);
 
         if (_setup.Plan.IsMembraneReadout(_layer))
         {
@@ -81,7 +86,7 @@ public sealed class NeuronGroupActor : ReceiveActor
         else
         {
             var spikes = new ulong[samples * PackedSpikes.WordsFor(_cols)];
-            _step.Fire(_setup.Plan, _layer, _colStart, _cols, samples, first, current, batch.Membranes, spikes);
+            _counters.Add(_layer, ChipCounter.Spikes, _step.Fire(_setup.Plan, _layer, _colStart, _cols, samples, first, current, batch.Membranes, spikes));
             Send(batchIndex, round, samples, spikes);
         }
         // The first layer's first group paces the encoder (through the trial actor, which knows it).

@@ -227,7 +227,7 @@ public sealed class StudyCoordinatorActor : ReceiveActor
     /// <param name="ranOn">The joined worker that ran the trial; null for this process.</param>
     private void Completed(TrialCompleted done, Address? ranOn)
     {
-        var record = new TrialRecord(done.Point, done.Trial, new TrialResult(done.Correct, done.Total, done.AdcClipped, done.AdcConversions));
+        var record = new TrialRecord(done.Point, done.Trial, new TrialResult(done.Correct, done.Total, ChipCounters.FromArray(done.Counters)));
         if (!_schedule.Complete(record))
         {
             // A late result of a trial that was handed out again: deterministic, so it must equal the first.

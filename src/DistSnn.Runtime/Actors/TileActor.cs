@@ -21,7 +21,7 @@ public sealed class TileActor : ReceiveActor, IWithUnboundedStash
     private readonly TileStep _step;
     private readonly int _words;
     private readonly Dictionary<(int Batch, int Round), PendingInput> _pending = new();
-    private TileCounters _counters;
+    private readonly ChipCounters _counters;
 
     /// <param name="group">Where the partial sums go; null for a placed tile, which waits for <see cref="AttachGroup"/>.</param>
     public TileActor(TrialSetup setup, int layer, int tileRow, int tileCol, IActorRef? group)
@@ -31,6 +31,8 @@ public sealed class TileActor : ReceiveActor, IWithUnboundedStash
         _tile = setup.Plan.ProgramTile(setup.Trial, layer, tileRow, tileCol);
         _step = new TileStep(_tile.Rows, _tile.Cols, setup.Plan.BatchSize);
         _words = PackedSpikes.WordsFor(_tile.Rows);
+        _counters = new ChipCounters(setup.Plan.Layers);
+        _counters.Add(_tile);
 
         if (group is null)
         {
@@ -76,7 +78,7 @@ public sealed class TileActor : ReceiveActor, IWithUnboundedStash
                 segment.Values.AsSpan(s * segment.Count, segment.Count).CopyTo(input.Analog.AsSpan(s * _tile.Rows + segment.Start - _tile.RowStart, segment.Count));
             Arrived(segment.Batch, segment.Round, input, segment.Count);
         });
-        Receive<TileTotalsRequest>(_ => Sender.Tell(new TileTotals(_layer, _tile.Index, _counters.Clipped, _counters.Conversions)));
+        Receive<CounterTotalsRequest>(_ => Sender.Tell(new CounterTotals(_counters.ToArray())));
     }
 
     private PendingInput Pending(int batch, int round, int samples, bool analog)
@@ -100,9 +102,9 @@ public sealed class TileActor : ReceiveActor, IWithUnboundedStash
         float[] values = PartialBuffers.Rent(samples * _tile.Cols);
         float[] variances = _tile.DefersReadNoise ? PartialBuffers.Rent(samples * _tile.Cols) : [];
         ReadKey first = _setup.FirstKey(batch, round);
-        _counters += spikes is not null
+        _counters.Add(_layer, spikes is not null
             ? _step.Run(_tile, spikes, samples, first, values, variances)
-            : _step.RunAnalog(_tile, analog, samples, first, values, variances);
+            : _step.RunAnalog(_tile, analog, samples, first, values, variances));
         _group.Tell(new PartialSums(batch, round, _tile.TileRow, samples, _tile.Cols, values, variances));
     }
 

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using DistSnn.Core.Crossbar;
+using DistSnn.Core.Trial;
 using DistSnn.Runtime.Protocol;
 
 namespace DistSnn.Runtime.Actors;
@@ -22,11 +23,11 @@ public sealed class TrialActor : ReceiveActor
     private readonly int _point;
     private readonly IActorRef _replyTo;
     private readonly SpreadTiles? _spread;
-    private readonly List<IActorRef> _tiles = new();
+    private readonly List<IActorRef> _counting = new(); // tiles and neuron groups: each answers with its counters
     private readonly Dictionary<(int Layer, int Tile), IActorRef> _placed = new();
     private IActorRef _encoder = ActorRefs.Nobody;
     private int _nextBatch, _scoredBatches, _correct, _totalsReceived;
-    private long _clipped, _conversions;
+    private ChipCounters _counters = new(0);
 
     /// <summary>A spread trial could not finish: a node holding some of its tiles went away. Run it again.</summary>
     public sealed record Lost(int Point, int Trial, string Reason);
@@ -83,15 +84,14 @@ public sealed class TrialActor : ReceiveActor
             _scoredBatches++;
             if (_nextBatch < _setup.Batches) Admit();
             else if (_scoredBatches == _setup.Batches)
-                foreach (IActorRef tile in _tiles) tile.Tell(new TileTotalsRequest(_setup.Trial));
+                foreach (IActorRef counting in _counting) counting.Tell(new CounterTotalsRequest(_setup.Trial));
         });
         Receive<RoundIntegrated>(done => _encoder.Forward(done));
-        Receive<TileTotals>(totals =>
+        Receive<CounterTotals>(totals =>
         {
-            _clipped += totals.AdcClipped;
-            _conversions += totals.AdcConversions;
-            if (++_totalsReceived < _tiles.Count) return;
-            _replyTo.Tell(new TrialCompleted(_point, _setup.Trial, _correct, _setup.Data.Count, _clipped, _conversions));
+            _counters.Add(ChipCounters.FromArray(totals.Counters));
+            if (++_totalsReceived < _counting.Count) return;
+            _replyTo.Tell(new TrialCompleted(_point, _setup.Trial, _correct, _setup.Data.Count, _counters.ToArray()));
             Context.Stop(Self);
         });
         Receive<Terminated>(LoseTrial);
@@ -107,6 +107,7 @@ public sealed class TrialActor : ReceiveActor
     /// <summary>Creates the network from the readout back to the encoder (each actor needs its successors) and admits the first batches.</summary>
     private void Start(Func<int, int, int, IActorRef, IActorRef> tileFor)
     {
+        _counters = new ChipCounters(_setup.Model.Layers.Count);
         var model = _setup.Model;
         IReadOnlyList<IActorRef> next = [Context.ActorOf(Props.Create(() => new ReadoutActor(_setup, Self)).WithDispatcher(ComputeDispatcher), "readout")];
         for (int l = model.Layers.Count - 1; l >= 0; l--)
@@ -125,7 +126,8 @@ public sealed class TrialActor : ReceiveActor
             for (int tr = 0; tr < grid.TileRows; tr++)
                 for (int tc = 0; tc < grid.TileCols; tc++)
                     tiles[grid.Index(tr, tc)] = tileFor(l, tr, tc, groups[tc]);
-            _tiles.AddRange(tiles);
+            _counting.AddRange(tiles);
+            _counting.AddRange(groups);
             next = tiles;
         }
         IReadOnlyList<IActorRef> firstTiles = next;

@@ -35,17 +35,15 @@ internal static class ProtocolValidation
 
     public static string? RoundIntegrated(RoundIntegrated m) => Index("Batch", m.Batch) ?? Index("Round", m.Round);
 
-    public static string? TileTotalsRequest(TileTotalsRequest m) => Index("Trial", m.Trial);
+    public static string? CounterTotalsRequest(CounterTotalsRequest m) => Index("Trial", m.Trial);
 
-    public static string? TileTotals(TileTotals m) =>
-        Index("Layer", m.Layer) ?? Index("Tile", m.Tile)
-        ?? Part("AdcClipped", m.AdcClipped, "AdcConversions", m.AdcConversions);
+    public static string? CounterTotals(CounterTotals m) => Counters("Counters", m.Counters);
 
     public static string? RunTrial(RunTrial m) => Index("Point", m.Point) ?? Index("Trial", m.Trial);
 
     public static string? TrialCompleted(TrialCompleted m) =>
         Index("Point", m.Point) ?? Index("Trial", m.Trial) ?? Part("Correct", m.Correct, "Total", m.Total)
-        ?? Part("AdcClipped", m.AdcClipped, "AdcConversions", m.AdcConversions);
+        ?? Counters("Counters", m.Counters);
 
     public static string? TrialFailed(TrialFailed m) =>
         Index("Point", m.Point) ?? Index("Trial", m.Trial)
@@ -93,6 +91,27 @@ internal static class ProtocolValidation
     private static string? Part(string partName, long part, string wholeName, long whole) =>
         Index(wholeName, whole) ?? Index(partName, part)
         ?? (part > whole ? $"{partName} ({part}) exceeds {wholeName} ({whole})" : null);
+
+    /// <summary>A counter bag: whole layers of counters, at most <see cref="MaxLayers"/>, none negative, and clipped
+    /// conversions never more than conversions.</summary>
+    private static string? Counters(string name, long[]? values)
+    {
+        if (values is null) return $"{name} is missing";
+        int kinds = Core.Trial.ChipCounters.Kinds;
+        if (values.Length % kinds != 0 || values.Length > MaxLayers * kinds)
+            return $"{name} has {values.Length} elements, not a whole number of layers of {kinds} counters (at most {MaxLayers} layers)";
+        for (int i = 0; i < values.Length; i++)
+            if (values[i] < 0) return $"{name}[{i}] is negative ({values[i]})";
+        for (int l = 0; l < values.Length / kinds; l++)
+        {
+            long clipped = values[l * kinds + (int)Core.Trial.ChipCounter.AdcClipped], conversions = values[l * kinds + (int)Core.Trial.ChipCounter.AdcConversions];
+            if (clipped > conversions) return $"{name}: layer {l} clipped {clipped} conversions of {conversions}";
+        }
+        return null;
+    }
+
+    /// <summary>The most layers a counter bag may describe.</summary>
+    public const int MaxLayers = 4096;
 
     // The deserialiser may hand back null for a non-nullable array, hence the nullable length.
     private static string? Length(string name, int? actual, long expected) =>

@@ -6,15 +6,14 @@ namespace DistSnn.Runtime.Protocol;
 [MessagePackObject]
 public sealed record RunTrial([property: Key(0)] int Point, [property: Key(1)] int Trial) : IProtocolMessage;
 
-/// <summary>The result of one trial.</summary>
+/// <summary>The result of one trial: its score and what its chip counted (<see cref="CounterTotals.Counters"/>'s layout).</summary>
 [MessagePackObject]
 public sealed record TrialCompleted(
     [property: Key(0)] int Point,
     [property: Key(1)] int Trial,
     [property: Key(2)] int Correct,
     [property: Key(3)] int Total,
-    [property: Key(4)] long AdcClipped,
-    [property: Key(5)] long AdcConversions) : IProtocolMessage;
+    [property: Key(4)] long[] Counters) : IProtocolMessage;
 
 /// <summary>
 /// A trial threw on a worker: a bug, or a study the worker cannot run. The coordinator ends the study with this

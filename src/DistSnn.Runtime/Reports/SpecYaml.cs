@@ -7,7 +7,7 @@ namespace DistSnn.Runtime.Reports;
 /// <summary>
 /// The effective spec (after <c>--set</c>, defaults filled in) as YAML a researcher can read and run again: the
 /// canonical text's <c>key=value</c> lines nested into their sections in the schema's order, the trial count and
-/// the sweep written as a spec writes them, and the keys the hash leaves out (placement, yield threshold, report) added.
+/// the sweep written as a spec writes them, and the keys the hash leaves out (placement, yield threshold, energy, report) added.
 /// </summary>
 public static partial class SpecYaml
 {
@@ -23,6 +23,9 @@ public static partial class SpecYaml
         values["placement"] = spec.Placement == TilePlacement.Spread ? "spread" : "local";
         values["report.ideal_reference"] = spec.IdealReference ? "true" : "false";
         if (spec.YieldThreshold is { } threshold) values["yield_threshold"] = ResultFiles.Number(threshold);
+        values["energy.device_read_fj"] = ResultFiles.Number(spec.Energy.DeviceReadFj);
+        values["energy.adc_conversion_pj"] = ResultFiles.Number(spec.Energy.AdcConversionPj);
+        values["energy.neuron_update_pj"] = ResultFiles.Number(spec.Energy.NeuronUpdatePj);
         // The split's default is in the canonical text for every source, but the reader refuses one written for a
         // single-file source: left in, the YAML would not run again.
         if (spec.Data.Source is "idx" or "csv") values.Remove("data.split");

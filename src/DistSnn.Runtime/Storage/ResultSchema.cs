@@ -5,10 +5,11 @@ namespace DistSnn.Runtime.Storage;
 /// (point, trial). Raise <see cref="Format"/> whenever a table changes incompatibly or the same spec would give
 /// other draws (a trial of an older file could not be completed to the same results); older files are then refused.
 /// Format 2: the batch kernel (float accumulation per tile, vectorised Philox layout, polynomial normals).
+/// Format 3: a trial's chip counters in one <c>counters</c> column (<see cref="CounterColumn"/>) instead of the ADC's two.
 /// </summary>
 internal static class ResultSchema
 {
-    public const string Format = "distsnn-results/2";
+    public const string Format = "distsnn-results/3";
 
     // The single row's id is pinned to 1 so a second study can never be inserted into the same file.
     public const string CreateTables = """
@@ -28,8 +29,7 @@ internal static class ResultSchema
             correct         INTEGER NOT NULL,
             total           INTEGER NOT NULL,
             accuracy        REAL    NOT NULL,
-            adc_clipped     INTEGER NOT NULL,
-            adc_conversions INTEGER NOT NULL,
+            counters        TEXT    NOT NULL,
             recorded_utc    TEXT    NOT NULL,
             PRIMARY KEY (point, trial)
         ) WITHOUT ROWID;

@@ -46,12 +46,12 @@ public sealed class ResultStore : IDisposable
         this.connection = connection;
         coordinates = spec.Points.Select(point => CoordinatesJson(spec, point)).ToArray();
         insert = Command(connection, """
-            INSERT INTO trials (point, trial, coordinates, correct, total, accuracy, adc_clipped, adc_conversions, recorded_utc)
-            VALUES ($point, $trial, $coordinates, $correct, $total, $accuracy, $adc_clipped, $adc_conversions, $recorded_utc)
+            INSERT INTO trials (point, trial, coordinates, correct, total, accuracy, counters, recorded_utc)
+            VALUES ($point, $trial, $coordinates, $correct, $total, $accuracy, $counters, $recorded_utc)
             ON CONFLICT (point, trial) DO NOTHING
             """,
-            "$point", "$trial", "$coordinates", "$correct", "$total", "$accuracy", "$adc_clipped", "$adc_conversions", "$recorded_utc");
-        select = Command(connection, "SELECT correct, total, adc_clipped, adc_conversions FROM trials WHERE point = $point AND trial = $trial",
+            "$point", "$trial", "$coordinates", "$correct", "$total", "$accuracy", "$counters", "$recorded_utc");
+        select = Command(connection, "SELECT correct, total, counters FROM trials WHERE point = $point AND trial = $trial",
             "$point", "$trial");
         flush = new Timer(_ => CommitFromTimer());
     }
@@ -157,15 +157,14 @@ public sealed class ResultStore : IDisposable
         insert.Parameters["$correct"].Value = result.Correct;
         insert.Parameters["$total"].Value = result.Total;
         insert.Parameters["$accuracy"].Value = result.Accuracy;
-        insert.Parameters["$adc_clipped"].Value = result.AdcClipped;
-        insert.Parameters["$adc_conversions"].Value = result.AdcConversions;
+        insert.Parameters["$counters"].Value = CounterColumn.Write(result.Counters);
         insert.Parameters["$recorded_utc"].Value = Now();
         if (insert.ExecuteNonQuery() == 1) return true;
 
         SetKey(select, record);
         using SqliteDataReader row = select.ExecuteReader();
         row.Read();
-        var stored = new TrialResult(row.GetInt32(0), row.GetInt32(1), row.GetInt64(2), row.GetInt64(3));
+        var stored = new TrialResult(row.GetInt32(0), row.GetInt32(1), CounterColumn.Read(row.GetString(2)));
         if (stored != result)
         {
             throw new InvalidOperationException(
@@ -206,13 +205,13 @@ public sealed class ResultStore : IDisposable
         {
             Commit();
             using SqliteCommand query = Command(connection,
-                "SELECT point, trial, correct, total, adc_clipped, adc_conversions FROM trials ORDER BY point, trial");
+                "SELECT point, trial, correct, total, counters FROM trials ORDER BY point, trial");
             using SqliteDataReader row = query.ExecuteReader();
             var records = new List<TrialRecord>();
             while (row.Read())
             {
                 records.Add(new TrialRecord(row.GetInt32(0), row.GetInt32(1),
-                    new TrialResult(row.GetInt32(2), row.GetInt32(3), row.GetInt64(4), row.GetInt64(5))));
+                    new TrialResult(row.GetInt32(2), row.GetInt32(3), CounterColumn.Read(row.GetString(4)))));
             }
             return records;
         }
@@ -230,6 +229,7 @@ public sealed class ResultStore : IDisposable
         IReadOnlyList<PointSummary> summaries = StudyRunner.Summarise(spec, records);
         Directory.CreateDirectory(directory);
         AtomicFile.Write(System.IO.Path.Combine(directory, ResultFiles.TrialsCsv), ResultFiles.FormatTrials(spec, records));
+        AtomicFile.Write(System.IO.Path.Combine(directory, ResultFiles.ChipsCsv), ResultFiles.FormatChips(spec, records));
         AtomicFile.Write(System.IO.Path.Combine(directory, ResultFiles.SummaryCsv), ResultFiles.FormatSummary(spec, summaries));
         AtomicFile.Write(System.IO.Path.Combine(directory, ResultFiles.SummaryJson),
             ResultFiles.FormatSummaryJson(spec, summaries, modelDescription, dataDescription, modelSettings, idealAccuracy));
@@ -295,7 +295,7 @@ public sealed class ResultStore : IDisposable
         if (format != ResultSchema.Format)
         {
             throw new InputException(path, "format",
-                $"expected {ResultSchema.Format}, found {format}: these results were written by an older DistSnn whose random draws differ, " +
+                $"expected {ResultSchema.Format}, found {format}: these results were written by an older DistSnn whose random draws or stored columns differ, " +
                 "so the study cannot be resumed to the same results; run it again with --overwrite or choose another --out");
         }
         if (storedHash != hash)

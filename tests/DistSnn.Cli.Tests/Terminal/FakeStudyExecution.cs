@@ -26,7 +26,7 @@ internal sealed class FakeStudyExecution(IReadOnlyList<TrialRecord> trials, Time
     }
 
     /// <summary>Trial <paramref name="trial"/> at <paramref name="point"/> with accuracy <paramref name="correct"/> / 100.</summary>
-    public static TrialRecord Trial(int point, int trial, int correct) => new(point, trial, new TrialResult(correct, 100, 0, 0));
+    public static TrialRecord Trial(int point, int trial, int correct) => new(point, trial, new TrialResult(correct, 100));
 
     /// <summary>Every (point, trial) of the grid, trial-major like the local runner, with made-up accuracies.</summary>
     public static List<TrialRecord> Grid(int points, int trials, int firstTrial = 0)

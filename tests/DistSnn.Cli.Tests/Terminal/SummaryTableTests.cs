@@ -63,12 +63,21 @@ public class SummaryTableTests
     }
 
     /// <summary>Adaptive-looking records: point p ran 20 - p trials of 597 samples, with ADC clipping when asked.</summary>
+    /// <summary>One layer that converted and clipped this much.</summary>
+    private static Core.Trial.ChipCounters Adc(long clipped, long conversions)
+    {
+        var counters = new Core.Trial.ChipCounters(1);
+        counters.Add(0, Core.Trial.ChipCounter.AdcConversions, conversions);
+        counters.Add(0, Core.Trial.ChipCounter.AdcClipped, clipped);
+        return counters;
+    }
+
     private static List<TrialRecord> Uneven(StudySpec spec, bool adc = false)
     {
         var records = new List<TrialRecord>();
         foreach (StudyPoint point in spec.Points)
             for (int t = 0; t < 20 - point.Index % 7; t++)
-                records.Add(new TrialRecord(point.Index, t, new TrialResult(520 - 7 * point.Index + (t * 13 % 9), 597, adc ? t : 0, adc ? 1000 : 0)));
+                records.Add(new TrialRecord(point.Index, t, new TrialResult(520 - 7 * point.Index + (t * 13 % 9), 597, Adc(adc ? t : 0, adc ? 1000 : 0))));
         return records;
     }
 

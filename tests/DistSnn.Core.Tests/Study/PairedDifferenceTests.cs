@@ -10,7 +10,7 @@ public class PairedDifferenceTests
     private const string TwoPoints = "model: m\nsweep: [{ key: crossbar.faults.stuck_off, values: [0.0, 0.1] }]\n";
 
     private static TrialRecord Record(int point, int trial, int correct, int total = 100) =>
-        new(point, trial, new TrialResult(correct, total, 0, 0));
+        new(point, trial, new TrialResult(correct, total));
 
     [Fact]
     public void A_hand_computed_example_pairs_trials_by_index()

@@ -9,7 +9,7 @@ public class TrialScheduleTests
         StudySpecReader.ReadDemo([$"sweep=[{{key: crossbar.faults.stuck_off, values: [{string.Join(", ", Enumerable.Range(0, points).Select(p => p * 0.01))}]}}]"]) with
         { Trials = trials };
 
-    private static TrialRecord Record(int point, int trial, int correct) => new(point, trial, new TrialResult(correct, 100, 0, 0));
+    private static TrialRecord Record(int point, int trial, int correct) => new(point, trial, new TrialResult(correct, 100));
 
     [Fact]
     public void Fixed_counts_are_one_trial_major_round()

@@ -10,7 +10,7 @@ public class YieldThresholdKeyTests
 {
     private const string TwoPoints = "model: m\nsweep: [{ key: crossbar.faults.stuck_off, values: [0.0, 0.1] }]\n";
 
-    private static TrialRecord Record(int point, int trial, int correct) => new(point, trial, new TrialResult(correct, 100, 0, 0));
+    private static TrialRecord Record(int point, int trial, int correct) => new(point, trial, new TrialResult(correct, 100));
 
     private static readonly TrialRecord[] Records =
         [Record(0, 0, 90), Record(0, 1, 85), Record(0, 2, 84), Record(1, 0, 70), Record(1, 1, 86), Record(1, 2, 60)];

@@ -6,7 +6,7 @@ using DistSnn.Runtime.Protocol;
 
 namespace DistSnn.Runtime.Tests.Actors;
 
-/// <summary>The actor runtime must give the reference engine's trials.csv byte for byte.</summary>
+/// <summary>The actor runtime must give the reference engine's trials.csv and chips.csv (every chip counter) byte for byte.</summary>
 public class RuntimeMatchesReferenceTests
 {
     private static readonly SnnModel Digits = BuiltinModels.Load("digits-mlp", "test");
@@ -16,9 +16,10 @@ public class RuntimeMatchesReferenceTests
         StudySpec spec = StudySpecReader.ReadText(yaml, "test.yaml", null, []);
         Dataset data = DataLoader.Load(spec.Data, null, "test.yaml");
         SnnModel model = ModelReference.Resolve(spec.Model, null, "test.yaml");
-        string reference = ResultFiles.FormatTrials(spec, new StudyRunner(spec, model, data, 1).Run());
-        string runtime = ResultFiles.FormatTrials(spec, new ActorStudyExecution(spec, model, data, workers, config: ProtocolConfig.LocalTest).Run());
-        return (reference, runtime);
+        var reference = new StudyRunner(spec, model, data, 1).Run();
+        var runtime = new ActorStudyExecution(spec, model, data, workers, config: ProtocolConfig.LocalTest).Run();
+        Assert.Equal(ResultFiles.FormatChips(spec, reference), ResultFiles.FormatChips(spec, runtime));
+        return (ResultFiles.FormatTrials(spec, reference), ResultFiles.FormatTrials(spec, runtime));
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public class SpreadTrialTests : TestKit
         Sys.ActorOf(Props.Create(() => new TrialActor(setup, 1, TestActor, spread)));
 
         var done = ExpectMsg<TrialCompleted>(TimeSpan.FromSeconds(60));
-        Assert.Equal(expected.Result, new Core.Engine.TrialResult(done.Correct, done.Total, done.AdcClipped, done.AdcConversions));
+        Assert.Equal(expected.Result, new Core.Engine.TrialResult(done.Correct, done.Total, Core.Trial.ChipCounters.FromArray(done.Counters)));
         Assert.Equal((1, 2), (done.Point, done.Trial));
         // 15 tiles dealt in turn: 8 and 7.
         Assert.Equal(8, requestsA());

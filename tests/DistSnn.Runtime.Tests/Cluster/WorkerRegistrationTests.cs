@@ -141,7 +141,7 @@ public class WorkerRegistrationTests : TestKit
 
         // The worker dies holding a trial: it goes to the survivor when it asks for more.
         EventFilter.Warning(contains: "its 1 unfinished trial(s) go to others").ExpectOne(() => Sys.Stop(doomed.Ref));
-        TrialCompleted Result(RunTrial run, int correct) => new(run.Point, run.Trial, correct, 20, 0, 0);
+        TrialCompleted Result(RunTrial run, int correct) => new(run.Point, run.Trial, correct, 20, []);
         coordinator.Tell(Result(other, 18), survivor.Ref);
         coordinator.Tell(new WorkRequest(1), survivor.Ref);
         Assert.Equal(lost, survivor.ExpectMsg<RunTrial>());

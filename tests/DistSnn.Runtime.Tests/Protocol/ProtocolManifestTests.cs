@@ -1,3 +1,4 @@
+using DistSnn.Core.Trial;
 using DistSnn.Runtime.Protocol;
 
 namespace DistSnn.Runtime.Tests.Protocol;
@@ -68,7 +69,9 @@ public class ProtocolManifestTests
         Assert.Null(sums.FindProblem(new PartialSums(0, 0, 0, 3, 4, new float[12], [])));
 
         Assert.True(ProtocolManifest.TryGet(typeof(TrialCompleted), out var completed));
-        Assert.Contains("exceeds", completed.FindProblem(new TrialCompleted(0, 0, 11, 10, 0, 0)));
-        Assert.Contains("exceeds", completed.FindProblem(new TrialCompleted(0, 0, 1, 10, 5, 4)));
+        Assert.Contains("exceeds", completed.FindProblem(new TrialCompleted(0, 0, 11, 10, [])));
+        Assert.Contains("clipped 5 conversions of 4", completed.FindProblem(new TrialCompleted(0, 0, 1, 10, Counted.Adc(5, 4).ToArray())));
+        Assert.Contains("whole number of layers", completed.FindProblem(new TrialCompleted(0, 0, 1, 10, new long[ChipCounters.Kinds + 1])));
+        Assert.Null(completed.FindProblem(new TrialCompleted(0, 0, 1, 10, Counted.Adc(4, 5).ToArray())));
     }
 }

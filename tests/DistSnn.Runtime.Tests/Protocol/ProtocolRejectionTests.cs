@@ -1,5 +1,6 @@
 using System.Runtime.Serialization;
 using Akka.Actor;
+using DistSnn.Core.Trial;
 using DistSnn.Runtime.Protocol;
 using MessagePack;
 
@@ -192,6 +193,16 @@ public class ProtocolRejectionTests() : Akka.TestKit.Xunit2.TestKit(ProtocolConf
         }
     }
 
+    private static long[] Negative(long[] counters) => [-1, .. counters[1..]];
+
+    /// <summary>The first layer's clipped conversions one above its conversions.</summary>
+    private static long[] OverClipped(long[] counters)
+    {
+        long[] copy = [.. counters];
+        copy[(int)ChipCounter.AdcClipped] = copy[(int)ChipCounter.AdcConversions] + 1;
+        return copy;
+    }
+
     private static byte[] Tag(string manifest) => MessagePackSerializer.Serialize(manifest);
 
     private static byte[] RandomBytes(Random random, int length)
@@ -239,10 +250,10 @@ public class ProtocolRejectionTests() : Akka.TestKit.Xunit2.TestKit(ProtocolConf
         RegistrationRefused m => [m with { Reason = null! }, m with { Reason = new string('x', 5000) }],
         StudyOffer m => [m with { Hash = "../x" }, m with { Chunks = 0 }],
         WorkRequest m => [m with { Credits = 0 }],
-        TileTotalsRequest m => [m with { Trial = -1 }],
-        TileTotals m => [m with { AdcClipped = m.AdcConversions + 1 }, m with { Layer = -1 }],
+        CounterTotalsRequest m => [m with { Trial = -1 }],
+        CounterTotals m => [m with { Counters = null! }, m with { Counters = m.Counters[1..] }, m with { Counters = Negative(m.Counters) }, m with { Counters = OverClipped(m.Counters) }],
         RunTrial m => [m with { Point = -1 }, m with { Trial = int.MinValue }],
-        TrialCompleted m => [m with { Correct = m.Total + 1 }, m with { AdcClipped = -1 }],
+        TrialCompleted m => [m with { Correct = m.Total + 1 }, m with { Counters = Negative(m.Counters) }, m with { Counters = m.Counters[..^1] }],
         PackageChunk m =>
         [
             m with { Index = m.Count }, m with { Index = -1 }, m with { Count = 0, Index = 0 }, m with { Bytes = null! },

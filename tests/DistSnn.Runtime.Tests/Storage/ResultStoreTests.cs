@@ -37,7 +37,7 @@ public class ResultStoreTests
         using SqliteDataReader row = query.ExecuteReader();
 
         Assert.True(row.Read());
-        Assert.Equal("distsnn-results/2", row.GetString(0));
+        Assert.Equal("distsnn-results/3", row.GetString(0));
         Assert.Equal("demo", row.GetString(1));
         Assert.Equal(1L, row.GetInt64(2));
         Assert.Equal(ResultFiles.SpecHash(spec), row.GetString(3));
@@ -103,12 +103,12 @@ public class ResultStoreTests
     {
         using var directory = new TempDirectory();
         using ResultStore store = ResultStore.Create(directory.Path, spec);
-        store.Record(new TrialRecord(5, 2, new TrialResult(500, 597, 3, 1000)));
+        store.Record(new TrialRecord(5, 2, new TrialResult(500, 597, Counted.Adc(3, 1000))));
         using SqliteConnection reader = Connect(store.Path);
         WaitForRows(reader, 1);
 
         using SqliteCommand query = reader.CreateCommand();
-        query.CommandText = "SELECT coordinates, correct, total, accuracy, adc_clipped, adc_conversions, recorded_utc FROM trials";
+        query.CommandText = "SELECT coordinates, correct, total, accuracy, counters, recorded_utc FROM trials";
         using SqliteDataReader row = query.ExecuteReader();
 
         Assert.True(row.Read());
@@ -116,9 +116,10 @@ public class ResultStoreTests
         Assert.Equal(500, row.GetInt32(1));
         Assert.Equal(597, row.GetInt32(2));
         Assert.Equal(500.0 / 597, row.GetDouble(3));
-        Assert.Equal(3L, row.GetInt64(4));
-        Assert.Equal(1000L, row.GetInt64(5));
-        Assert.True(DateTime.TryParse(row.GetString(6), out _));
+        // Every counter by name, one value per layer: readable by any SQLite and JSON tool.
+        Assert.Equal("{\"devices\":[1568,0],\"stuck_off\":[0,0],\"stuck_on\":[0,0],\"synaptic_events\":[0,0],\"adc_conversions\":[1000,0]," +
+            "\"adc_clipped\":[3,0],\"neuron_updates\":[0,0],\"spikes\":[0,77]}", row.GetString(4));
+        Assert.True(DateTime.TryParse(row.GetString(5), out _));
     }
 
     [Fact]
@@ -126,10 +127,10 @@ public class ResultStoreTests
     {
         using var directory = new TempDirectory();
         using ResultStore store = ResultStore.Create(directory.Path, spec);
-        var record = new TrialRecord(3, 4, new TrialResult(550, 597, 0, 0));
+        var record = new TrialRecord(3, 4, new TrialResult(550, 597));
 
         Assert.True(store.Record(record));
-        Assert.False(store.Record(record with { Result = new TrialResult(550, 597, 0, 0) }));
+        Assert.False(store.Record(record with { Result = new TrialResult(550, 597) }));
 
         Assert.Equal([record], store.Records());
     }
@@ -139,9 +140,9 @@ public class ResultStoreTests
     {
         using var directory = new TempDirectory();
         using ResultStore store = ResultStore.Create(directory.Path, spec);
-        store.Record(new TrialRecord(3, 4, new TrialResult(550, 597, 0, 0)));
+        store.Record(new TrialRecord(3, 4, new TrialResult(550, 597)));
 
-        var error = Assert.Throws<InvalidOperationException>(() => store.Record(new TrialRecord(3, 4, new TrialResult(551, 597, 0, 0))));
+        var error = Assert.Throws<InvalidOperationException>(() => store.Record(new TrialRecord(3, 4, new TrialResult(551, 597))));
 
         Assert.Contains("determinism bug", error.Message);
         Assert.Contains("point 3 trial 4", error.Message);
@@ -154,7 +155,7 @@ public class ResultStoreTests
         using var directory = new TempDirectory();
         using ResultStore store = ResultStore.Create(directory.Path, spec);
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => store.Record(new TrialRecord(spec.Points.Count, 0, new TrialResult(1, 1, 0, 0))));
+        Assert.Throws<ArgumentOutOfRangeException>(() => store.Record(new TrialRecord(spec.Points.Count, 0, new TrialResult(1, 1))));
     }
 
     [Fact]
@@ -197,7 +198,7 @@ public class ResultStoreTests
     public void Creating_over_existing_results_is_refused()
     {
         using var directory = new TempDirectory();
-        using (ResultStore store = ResultStore.Create(directory.Path, spec)) store.Record(new TrialRecord(0, 0, new TrialResult(1, 1, 0, 0)));
+        using (ResultStore store = ResultStore.Create(directory.Path, spec)) store.Record(new TrialRecord(0, 0, new TrialResult(1, 1)));
 
         var error = Assert.Throws<InputException>(() => ResultStore.Create(directory.Path, spec));
 
@@ -242,7 +243,7 @@ public class ResultStoreTests
         using var directory = new TempDirectory();
         using ResultStore store = ResultStore.Create(directory.Path, spec);
         store.Export(directory.Path, "m", "d");
-        store.Record(new TrialRecord(0, 0, new TrialResult(590, 597, 0, 0)));
+        store.Record(new TrialRecord(0, 0, new TrialResult(590, 597)));
 
         store.Export(directory.Path, "m", "d");
 

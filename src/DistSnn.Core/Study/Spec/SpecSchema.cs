@@ -17,6 +17,7 @@ internal static class SpecSchema
     public const string Report = "report";
     public const string IdealReference = "report.ideal_reference";
     public const string YieldThreshold = "yield_threshold";
+    public const string Energy = "energy";
 
     public static IReadOnlyList<SpecKey> Keys { get; } =
     [
@@ -79,6 +80,10 @@ internal static class SpecSchema
         Study(Placement, ChoiceType.ForEnum<TilePlacement>(), TilePlacement.Local),
         // No default: without it the summary has no yield. Never changes a trial, so it is not hashed.
         Study(YieldThreshold, NumberType.Probability),
+        Section(Energy),
+        Study("energy.device_read_fj", NumberType.AtLeast(0), 2.0),
+        Study("energy.adc_conversion_pj", NumberType.AtLeast(0), 2.0),
+        Study("energy.neuron_update_pj", NumberType.AtLeast(0), 0.5),
         Section(Report),
         Study(IdealReference, BooleanType.Instance, true),
     ];

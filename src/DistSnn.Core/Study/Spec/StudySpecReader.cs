@@ -117,6 +117,8 @@ public static partial class StudySpecReader
             Placement = values.Required<TilePlacement>(SpecSchema.Placement),
             IdealReference = values.Required<bool>(SpecSchema.IdealReference),
             YieldThreshold = values.Number(SpecSchema.YieldThreshold),
+            Energy = new EnergySettings(values.Required<double>("energy.device_read_fj"), values.Required<double>("energy.adc_conversion_pj"),
+                values.Required<double>("energy.neuron_update_pj")),
             Origin = origin,
             CanonicalText = CanonicalSpecText.Build(values, trials, axes.Select(a => a.Public)),
         };

@@ -14,6 +14,10 @@ public sealed record CrossbarSettings
     public DacSettings Dac { get; init; } = new();
     public IrDropSettings IrDrop { get; init; } = new();
 
+    /// <summary>Seconds since the chip was programmed when it is read (the spec's <c>time</c>); only a drift model
+    /// (<see cref="DeviceSettings.Drift"/>) makes it matter.</summary>
+    public double Time { get; init; }
+
     public static CrossbarSettings Ideal { get; } = new();
 }
 
@@ -60,11 +64,81 @@ public enum ReadNoisePath
 /// <summary>Read noise, redrawn at every read (each time step of each sample); not clamped.</summary>
 public sealed record ReadSettings(NoiseModel Model = NoiseModel.Proportional, double Sigma = 0.0, ReadNoisePath Path = ReadNoisePath.Column);
 
+/// <summary>
+/// The devices of a tile: which model programs them (the <see cref="Preset"/>), how they drift and are read.
+/// <see cref="Programming"/> applies to the generic preset only; the pcm and rram-hfo2 presets take their own
+/// calibrated parameters (<see cref="Pcm"/>, <see cref="RramHfo2"/>). Read noise applies with every preset.
+/// </summary>
 public sealed record DeviceSettings
 {
+    public DevicePreset Preset { get; init; } = DevicePreset.Generic;
     public ProgrammingSettings Programming { get; init; } = new();
     public ReadSettings Read { get; init; } = new();
+    public DriftSettings Drift { get; init; } = new();
+    public PcmSettings Pcm { get; init; } = new();
+    public RramHfo2Settings RramHfo2 { get; init; } = new();
 }
+
+/// <summary>Which device model programs a tile (<c>crossbar.device.preset</c>); see <see cref="Devices.DeviceModel"/>.</summary>
+public enum DevicePreset
+{
+    /// <summary>No programming error and no drift: devices take their target conductance.</summary>
+    Ideal,
+    /// <summary>Today's Gaussian programming error, proportional or additive (<see cref="ProgrammingSettings"/>).</summary>
+    Generic,
+    /// <summary>aihwkit's PCMLikeNoiseModel: calibrated programming error, drift and 1/f noise (<see cref="Devices.PcmDevice"/>).</summary>
+    Pcm,
+    /// <summary>aihwkit's ReRamCMONoiseModel, CMO/HfOx ReRAM on 9 .. 88.2 uS (<see cref="Devices.RramHfo2Device"/>).</summary>
+    RramHfo2,
+}
+
+/// <summary>Which law moves a programmed conductance with time (<c>crossbar.device.drift.model</c>).</summary>
+public enum DriftModelKind
+{
+    None,
+    /// <summary>Power-law drift with per-device exponents and accumulated 1/f noise (<see cref="Devices.PcmDevice"/>).</summary>
+    Pcm,
+    /// <summary>Log-time relaxation and read noise, independent of the target (<see cref="Devices.RramHfo2Device"/>).</summary>
+    RramHfo2,
+}
+
+/// <summary>How the periphery undoes drift (<c>crossbar.device.drift.compensation</c>).</summary>
+public enum DriftCompensationKind
+{
+    None,
+    /// <summary>One digital scale per tile from a calibration read (<see cref="Devices.GlobalDriftCompensation"/>).</summary>
+    Global,
+}
+
+/// <summary>Drift after programming; the time is <see cref="CrossbarSettings.Time"/>.</summary>
+/// <param name="Model">The drift law; a preset with one turns it on unless the spec says otherwise.</param>
+/// <param name="Compensation">Global drift compensation or none.</param>
+public sealed record DriftSettings(DriftModelKind Model = DriftModelKind.None, DriftCompensationKind Compensation = DriftCompensationKind.None);
+
+/// <summary>
+/// Parameters of the PCM model (aihwkit's <c>PCMLikeNoiseModel</c>, Nandakumar et al., ICECS 2019), each
+/// defaulting to aihwkit's value: the three scales multiply the programming sigma, the drift exponents and the
+/// accumulated-noise sigma.
+/// </summary>
+/// <param name="ProgrammingScale">Factor on the programming sigma (aihwkit's prog_noise_scale).</param>
+/// <param name="DriftScale">Factor on every drift exponent nu (drift_scale).</param>
+/// <param name="NoiseScale">Factor on the accumulated 1/f noise sigma (read_noise_scale).</param>
+/// <param name="T0">Seconds from the end of programming to the first read the drift law is fitted from (t_0).</param>
+/// <param name="TRead">Seconds of one read, the 1/f noise fit's parameter (t_read).</param>
+public sealed record PcmSettings(double ProgrammingScale = 1.0, double DriftScale = 1.0, double NoiseScale = 1.0, double T0 = 20.0, double TRead = 250e-9);
+
+/// <summary>
+/// Parameters of the CMO/HfOx ReRAM model (aihwkit's <c>ReRamCMONoiseModel</c>), each defaulting to aihwkit's
+/// value, except the acceptance range: aihwkit's constructor default (2e-2) is not a key of its coefficient table
+/// and silently becomes 0.2 %; here the default is 2 % and said.
+/// </summary>
+/// <param name="AcceptanceRange">Program-and-verify acceptance range in percent of the target: 2 or 0.2, the two
+/// ranges the programming fit exists for.</param>
+/// <param name="ProgrammingScale">Factor on the programming sigma (prog_noise_scale).</param>
+/// <param name="DriftScale">Factor on the relaxation mean shift and spread (drift_scale).</param>
+/// <param name="NoiseScale">Factor on the read-noise sigma at time t (read_noise_scale).</param>
+/// <param name="TRead">Seconds of one read in the read-noise law (read_dict t_read).</param>
+public sealed record RramHfo2Settings(double AcceptanceRange = 2.0, double ProgrammingScale = 1.0, double DriftScale = 1.0, double NoiseScale = 1.0, double TRead = 1e-6);
 
 /// <summary>Fabrication faults, drawn once per trial, independently for every device.</summary>
 /// <param name="StuckOff">Probability that a device is stuck at gmin.</param>

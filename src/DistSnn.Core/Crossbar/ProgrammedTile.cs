@@ -1,3 +1,4 @@
+using System.Buffers;
 using DistSnn.Core.Devices;
 using DistSnn.Core.Random;
 using DistSnn.Core.Snn;
@@ -5,7 +6,7 @@ using DistSnn.Core.Snn;
 namespace DistSnn.Core.Crossbar;
 
 /// <summary>
-/// One tile of one virtual chip (one trial): its conductances after fabrication faults and programming error, and
+/// One tile of one virtual chip (one trial): its conductances after fabrication faults, programming error and drift, and
 /// what a read needs, decided and precomputed once when the tile is programmed: the read-noise path, the ADC, the
 /// effective weights and read-noise variances in row-major order (what the scalar oracle reads) and in the
 /// fast kernel's column blocks. Local row <c>r</c> is layer input <c>RowStart + r</c>, local column <c>c</c> is
@@ -57,13 +58,30 @@ public sealed class ProgrammedTile
     /// the read path is <see cref="TileReadPath.Column"/>.</summary>
     public float[]? ReadVariance { get; private set; }
 
-    /// <summary>Programmed conductances (uS), row-major <c>[Rows, Cols]</c>: what the per-device read path uses.</summary>
+    /// <summary>Conductances (uS) at the time of inference, row-major <c>[Rows, Cols]</c>, after faults, programming
+    /// error and drift, before per-read noise: what the per-device read path uses.</summary>
     public float[] GPlus { get; }
     public float[] GMinus { get; }
 
     /// <summary>Devices stuck at gmin, and at gmax, by fabrication faults.</summary>
     public int StuckOff { get; private set; }
     public int StuckOn { get; private set; }
+
+    /// <summary>Conductances (uS) right after programming (time 0: faults and programming error, no drift), when a
+    /// drift model is on; null otherwise, when they are <see cref="GPlus"/> and <see cref="GMinus"/>.</summary>
+    public float[]? ProgrammedPlus { get; private set; }
+    public float[]? ProgrammedMinus { get; private set; }
+
+    /// <summary>Drift exponents nu of the devices, when the drift model has them (pcm); null otherwise.</summary>
+    public float[]? NuPlus { get; private set; }
+    public float[]? NuMinus { get; private set; }
+
+    /// <summary>
+    /// The global drift compensation's digital scale alpha of this tile (1 without compensation). Without an ADC
+    /// it is already in <see cref="WeightPerSiemens"/>, the weights and the variances; with one, the ADC's output is
+    /// multiplied by it.
+    /// </summary>
+    public double CompensationScale { get; private set; } = 1.0;
 
     /// <summary>Weight units per microsiemens, in float: what the per-device path multiplies by.</summary>
     public float WeightPerSiemens { get; private set; }
@@ -130,42 +148,112 @@ public sealed class ProgrammedTile
         tile.ReadPath = read.Sigma <= 0 ? TileReadPath.Ideal : read.Path == ReadNoisePath.Device ? TileReadPath.Device : TileReadPath.Column;
         if (tile.ReadPath == TileReadPath.Column) tile.ReadVariance = new float[rows * cols];
 
+        TileDevice device = TileDevice.Resolve(settings);
+        DeviceModel model = device.Programming;
+        IDriftModel? drift = device.Drift;
+        bool programmingError = model.HasProgrammingError;
+        bool faults = StuckAtFaults.Any(settings.Faults);
+        bool exponents = drift is { HasExponents: true }, relaxation = drift is { HasRelaxation: true };
+        // Without drift the present conductances are the programmed ones and alpha would be exactly 1.
+        bool compensate = drift is not null && device.Compensation == DriftCompensationKind.Global;
         RandomStream programming = DrawKey.Chip(seed, trial, RandomScope.Programming, layerIndex, index).Stream();
         RandomStream fabrication = DrawKey.Chip(seed, trial, RandomScope.Fabrication, layerIndex, index).Stream();
-        bool programmingError = settings.Device.Programming.Sigma > 0;
-        bool faults = StuckAtFaults.Any(settings.Faults);
-        // One row of draws at a time: element (r, c, sign) sits at 2 (r * configuredCols + c) + sign.
+        RandomStream exponentStream = DrawKey.Chip(seed, trial, RandomScope.DriftExponent, layerIndex, index).Stream();
+        RandomStream noiseStream = DrawKey.AtTime(seed, trial, RandomScope.DriftNoise, layerIndex, index, device.Time).Stream();
+        RandomStream relaxationStream = DrawKey.AtTime(seed, trial, RandomScope.DriftRelaxation, layerIndex, index, device.Time).Stream();
+        if (drift is not null)
+        {
+            tile.ProgrammedPlus = new float[rows * cols];
+            tile.ProgrammedMinus = new float[rows * cols];
+        }
+        if (exponents)
+        {
+            tile.NuPlus = new float[rows * cols];
+            tile.NuMinus = new float[rows * cols];
+        }
+
+        // One row of draws at a time: element (r, c, sign) sits at 2 (r * configuredCols + c) + sign in every stream.
         var z = new float[2 * cols];
         var u = new float[2 * cols];
+        float[] zExponent = exponents ? new float[2 * cols] : [];
+        float[] zNoise = drift is not null ? new float[2 * cols] : [];
+        float[] zRelaxation = relaxation ? new float[2 * cols] : [];
+        // With compensation the weights wait for alpha, which needs the whole tile: the present conductances are kept
+        // in double until then, so the weights are rounded once, from the same values as without it.
+        double[]? present = compensate ? ArrayPool<double>.Shared.Rent(2 * rows * cols) : null;
+        double reference = 0, now = 0;
         for (int r = 0; r < rows; r++)
         {
             long first = DeviceElement(r, 0, grid.Cols, 0);
             if (programmingError) programming.FillNormal(z, first);
             if (faults) fabrication.FillUniform(u, first);
+            if (exponents) exponentStream.FillNormal(zExponent, first);
+            if (drift is not null) noiseStream.FillNormal(zNoise, first);
+            if (relaxation) relaxationStream.FillNormal(zRelaxation, first);
             for (int c = 0; c < cols; c++)
             {
                 double w = layer.Weight(colStart + c, rowStart + r);
                 double gp = mapping.Target(w, negative: false);
                 double gn = mapping.Target(w, negative: true);
+                int i = r * cols + c;
+                double nuP = 0, nuN = 0;
+                if (exponents)
+                {
+                    nuP = drift!.Exponent(gp, zExponent[2 * c]);
+                    nuN = drift.Exponent(gn, zExponent[2 * c + 1]);
+                    tile.NuPlus![i] = (float)nuP;
+                    tile.NuMinus![i] = (float)nuN;
+                }
                 if (programmingError)
                 {
-                    gp = ProgrammingError.Apply(gp, settings.Device.Programming, z[2 * c]);
-                    gn = ProgrammingError.Apply(gn, settings.Device.Programming, z[2 * c + 1]);
+                    gp = model.Program(gp, z[2 * c]);
+                    gn = model.Program(gn, z[2 * c + 1]);
+                }
+                double gp0 = gp, gn0 = gn;
+                if (drift is not null)
+                {
+                    gp = drift.AtTime(gp0, nuP, device.Time, zNoise[2 * c], relaxation ? zRelaxation[2 * c] : 0);
+                    gn = drift.AtTime(gn0, nuN, device.Time, zNoise[2 * c + 1], relaxation ? zRelaxation[2 * c + 1] : 0);
                 }
                 if (faults)
                 {
+                    // A stuck device is stuck at every time: the fault overrides programming and drift alike.
                     gp = StuckAtFaults.Apply(gp, settings.Faults, u[2 * c], mapping.Gmin, mapping.Gmax);
                     gn = StuckAtFaults.Apply(gn, settings.Faults, u[2 * c + 1], mapping.Gmin, mapping.Gmax);
                     tile.CountFault(settings.Faults, u[2 * c]);
                     tile.CountFault(settings.Faults, u[2 * c + 1]);
+                    gp0 = StuckAtFaults.Apply(gp0, settings.Faults, u[2 * c], mapping.Gmin, mapping.Gmax);
+                    gn0 = StuckAtFaults.Apply(gn0, settings.Faults, u[2 * c + 1], mapping.Gmin, mapping.Gmax);
                 }
-                int i = r * cols + c;
-                tile.GPlus[i] = (float)gp;
-                tile.GMinus[i] = (float)gn;
-                // Rounding to float makes an ideal pair give back the model's float weight bit for bit.
-                tile.Weight[i] = (float)((gp - gn) * k);
-                if (tile.ReadVariance is { } variance) variance[i] = (float)(ReadNoise.PairVariance(gp, gn, read) * k * k);
+                if (tile.ProgrammedPlus is { } programmedPlus)
+                {
+                    programmedPlus[i] = (float)gp0;
+                    tile.ProgrammedMinus![i] = (float)gn0;
+                }
+                if (present is null)
+                {
+                    tile.Store(i, gp, gn, k);
+                }
+                else
+                {
+                    present[2 * i] = gp;
+                    present[2 * i + 1] = gn;
+                    reference += Math.Abs(gp0 - gn0);
+                    now += Math.Abs(gp - gn);
+                }
             }
+        }
+
+        if (present is not null)
+        {
+            double alpha = GlobalDriftCompensation.Factor(reference, now);
+            tile.CompensationScale = alpha;
+            // Without an ADC the scale is folded into the weights (and read-noise variances), which scales the
+            // read's output noise and all; with one it must follow the conversion (TileReader.Convert).
+            double scaled = settings.Adc.Bits == 0 ? k * alpha : k;
+            tile.WeightPerSiemens = (float)scaled;
+            for (int i = 0; i < rows * cols; i++) tile.Store(i, present[2 * i], present[2 * i + 1], scaled);
+            ArrayPool<double>.Shared.Return(present);
         }
 
         tile.DefersReadNoise = ReadNoiseAtGroup(settings);
@@ -173,6 +261,17 @@ public sealed class ProgrammedTile
             tile.Adc = new Adc(settings.Adc.Bits, settings.Adc.Range ?? AutoAdcRange(layer, rowStart, rows, colStart, cols));
         tile.LayOutBlocks();
         return tile;
+    }
+
+    /// <summary>Pair <paramref name="i"/>'s conductances (uS, double), its weight and read-noise variance with
+    /// <paramref name="k"/> weight units per uS.</summary>
+    private void Store(int i, double gp, double gn, double k)
+    {
+        GPlus[i] = (float)gp;
+        GMinus[i] = (float)gn;
+        // Rounding to float makes an ideal pair give back the model's float weight bit for bit.
+        Weight[i] = (float)((gp - gn) * k);
+        if (ReadVariance is { } variance) variance[i] = (float)(ReadNoise.PairVariance(gp, gn, Read) * k * k);
     }
 
     private void CountFault(FaultSettings faults, float uniform)

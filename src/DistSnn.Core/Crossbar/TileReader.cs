@@ -74,14 +74,16 @@ public sealed class TileReader
         }
     }
 
-    /// <summary>The column ADC, if the tile has one: returns how many columns it clipped.</summary>
+    /// <summary>The column ADC, if the tile has one, then the tile's digital drift-compensation scale (exactly 1
+    /// without compensation): returns how many columns it clipped.</summary>
     internal static int Convert(ProgrammedTile tile, Span<float> partial)
     {
         if (tile.Adc is not { } adc) return 0;
         int clipped = 0;
+        double scale = tile.CompensationScale;
         for (int c = 0; c < partial.Length; c++)
         {
-            partial[c] = (float)adc.Convert(partial[c], out bool clip);
+            partial[c] = (float)(adc.Convert(partial[c], out bool clip) * scale);
             if (clip) clipped++;
         }
         return clipped;

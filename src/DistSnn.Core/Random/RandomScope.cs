@@ -20,4 +20,10 @@ public enum RandomScope : uint
     Encoder = 6,
     /// <summary>Every read: read noise of a column group, drawn once for its summed tiles (the fast path without an ADC).</summary>
     ReadGroup = 7,
+    /// <summary>Once per trial (the programming scope of DESIGN.md §3): the drift exponent of every device.</summary>
+    DriftExponent = 8,
+    /// <summary>Once per trial and time after programming: accumulated (1/f) conductance noise at that time.</summary>
+    DriftNoise = 9,
+    /// <summary>Once per trial and time after programming: the conductance relaxation of drift models that have one (rram-hfo2).</summary>
+    DriftRelaxation = 10,
 }

@@ -6,7 +6,7 @@ namespace DistSnn.Runtime.Reports;
 
 /// <summary>
 /// The effective spec (after <c>--set</c>, defaults filled in) as YAML a researcher can read and run again: the
-/// canonical text's <c>key=value</c> lines nested into their sections in the schema's order, the trial count and
+/// effective text's <c>key=value</c> lines nested into their sections in the schema's order, the trial count and
 /// the sweep written as a spec writes them, and the keys the hash leaves out (placement, yield threshold, energy, report) added.
 /// </summary>
 public static partial class SpecYaml
@@ -15,7 +15,7 @@ public static partial class SpecYaml
 
     public static string Format(StudySpec spec)
     {
-        Dictionary<string, string> values = spec.CanonicalText
+        Dictionary<string, string> values = spec.EffectiveText
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split('=', 2))
             .Where(parts => parts.Length == 2 && !parts[0].StartsWith("sweep[", StringComparison.Ordinal) && parts[0].Split('.')[0] != "trials")

@@ -62,6 +62,33 @@ public class PhiloxTests
     }
 
     [Fact]
+    public void Time_keyed_streams_differ_by_time_and_leave_the_per_chip_draws_alone()
+    {
+        static uint[] Draws(DrawKey key)
+        {
+            var bits = new uint[64];
+            key.Stream().FillBits(bits);
+            return bits;
+        }
+
+        uint[] now = Draws(DrawKey.AtTime(1, 0, RandomScope.DriftNoise, 0, 0, 0.0));
+        Assert.Equal(now, Draws(DrawKey.AtTime(1, 0, RandomScope.DriftNoise, 0, 0, -0.0)));
+        Assert.NotEqual(now, Draws(DrawKey.AtTime(1, 0, RandomScope.DriftNoise, 0, 0, 1.0)));
+        Assert.NotEqual(now, Draws(DrawKey.AtTime(1, 0, RandomScope.DriftRelaxation, 0, 0, 0.0)));
+        Assert.NotEqual(now, Draws(DrawKey.AtTime(1, 1, RandomScope.DriftNoise, 0, 0, 0.0)));
+        Assert.NotEqual(Draws(DrawKey.Chip(1, 0, RandomScope.DriftExponent, 0, 0)), Draws(DrawKey.Chip(1, 0, RandomScope.Programming, 0, 0)));
+        // Times a study sweeps get words of their own.
+        double[] times = [0, 1, 2, 10, 60, 3600, 86400, 604800, 2592000, 31536000, 1e9, 0.5, 1e-6];
+        Assert.Equal(times.Length, times.Select(DrawKey.TimeWord).Distinct().Count());
+        Assert.Equal(0u, DrawKey.TimeWord(0));
+        Assert.Throws<ArgumentException>(() => DrawKey.AtTime(1, 0, RandomScope.Programming, 0, 0, 1.0));
+        Assert.Throws<ArgumentException>(() => DrawKey.Read(1, 0, RandomScope.DriftNoise, 0, 0, 0, 0));
+        Assert.Throws<ArgumentException>(() => DrawKey.Read(1, 0, RandomScope.DriftExponent, 0, 0, 0, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DrawKey.TimeWord(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DrawKey.TimeWord(double.NaN));
+    }
+
+    [Fact]
     public void Keys_reject_the_wrong_kind_of_scope_and_out_of_range_parts()
     {
         Assert.Throws<ArgumentException>(() => DrawKey.Chip(1, 0, RandomScope.Encoder, 0, 0));

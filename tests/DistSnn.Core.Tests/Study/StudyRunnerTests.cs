@@ -27,6 +27,7 @@ public class StudyRunnerTests
             Points = points,
             Origin = "test",
             CanonicalText = "test",
+            EffectiveText = "test",
         };
     }
 

@@ -163,15 +163,33 @@ public class StudySpecReaderTests
         string[] lines = a.CanonicalText.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(lines.Order(StringComparer.Ordinal), lines);
         Assert.Contains("crossbar.device.read.sigma=0.1", lines);
-        Assert.Contains("crossbar.tile.rows=128", lines);
-        Assert.Contains("crossbar.mapping.scale=per-layer", lines);
-        Assert.Contains("crossbar.adc.range=auto", lines);
+        // Settings left at their default are not in the text, so a key added with a default leaves the hash alone.
+        Assert.DoesNotContain(lines, line => line.StartsWith("crossbar.tile.rows=", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.StartsWith("crossbar.mapping.scale=", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.StartsWith("crossbar.adc.range=", StringComparison.Ordinal));
+        Assert.Contains("crossbar.tile.rows=128", a.EffectiveText.Split('\n'));
+        Assert.Contains("crossbar.adc.range=auto", a.EffectiveText.Split('\n'));
         Assert.Contains("name=study", lines);
         Assert.Contains("trials=10", lines);
         Assert.Contains("sweep[0].key=crossbar.faults.stuck_off", lines);
         Assert.Contains("sweep[0].values=[0.01,0.02]", lines);
         Assert.DoesNotContain(lines, line => line.StartsWith("timesteps=", StringComparison.Ordinal));
         Assert.NotEqual(a.CanonicalText, Read("model: m\n", "seed=2").CanonicalText);
+    }
+
+    [Theory]
+    [InlineData("time: 0\n", "time: 3600\ncrossbar: { device: { drift: { model: pcm } } }\n")]
+    [InlineData("crossbar: { device: { preset: generic } }\n", "crossbar: { device: { preset: pcm } }\n")]
+    [InlineData("crossbar: { device: { drift: { compensation: none } } }\n", "crossbar: { device: { preset: pcm, drift: { compensation: global } } }\n")]
+    [InlineData("crossbar: { device: { pcm: { t0: 20 } } }\n", "crossbar: { device: { preset: pcm, pcm: { t0: 10 } } }\n")]
+    [InlineData("crossbar: { device: { rram_hfo2: { acceptance_range: 2.0 } } }\n", "crossbar: { device: { preset: rram-hfo2, rram_hfo2: { acceptance_range: 0.2 } } }\n")]
+    [InlineData("crossbar: { tile: { rows: 128 }, faults: { stuck_on: 0.0 } }\n", "crossbar: { tile: { rows: 64 } }\n")]
+    public void A_key_left_at_its_default_hashes_as_if_absent_and_a_set_one_does_not(string atDefault, string set)
+    {
+        string without = Read("model: m\n").CanonicalText;
+        Assert.Equal(without, Read("model: m\n" + atDefault).CanonicalText);
+        Assert.Equal(ResultFiles.SpecHash(Read("model: m\n")), ResultFiles.SpecHash(Read("model: m\n" + atDefault)));
+        Assert.NotEqual(without, Read("model: m\n" + set).CanonicalText);
     }
 
     [Fact]

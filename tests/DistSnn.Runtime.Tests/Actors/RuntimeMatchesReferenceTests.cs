@@ -69,4 +69,30 @@ public class RuntimeMatchesReferenceTests
             """, workers: 1);
         Assert.Equal(reference, runtime);
     }
+
+    [Fact]
+    public void Pcm_devices_with_drift_accumulated_noise_and_global_compensation()
+    {
+        // Drift exponents, the time-keyed noise and the compensation scale (folded into the weights without an ADC,
+        // after the conversion with one) must come out of the same Core code in both engines.
+        var (reference, runtime) = Both("""
+            model: builtin:digits-mlp
+            data: { source: digits, limit: 60 }
+            timesteps: 8
+            batch: 16
+            crossbar:
+              tile: { rows: 32, cols: 32 }
+              device:
+                preset: pcm
+                read: { sigma: 0.05 }
+                drift: { compensation: global }
+              faults: { stuck_off: 0.02 }
+            sweep:
+              - { key: time, values: [0, 86400] }
+              - { key: crossbar.adc.bits, values: [0, 6] }
+            trials: 2
+            """);
+        Assert.Equal(reference, runtime);
+        Assert.Equal(1 + 8, runtime.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
 }

@@ -140,7 +140,7 @@ public class ReportPageTests
     {
         using var directory = new TempDirectory();
         StudySpec demo = SyntheticResults.Demo();
-        StudySpec spec = demo with { Name = "a<b & \"c\"", CanonicalText = demo.CanonicalText + "note=<i>\n" };
+        StudySpec spec = demo with { Name = "a<b & \"c\"", EffectiveText = demo.EffectiveText + "note=<i>\n" };
         var summaries = SyntheticResults.Summaries(demo, 3)
             .Select(s => s with { Coordinates = [s.Coordinates[0], "<" + s.Coordinates[1] + ">"] }).ToList();
 

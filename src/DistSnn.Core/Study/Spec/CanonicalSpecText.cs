@@ -1,21 +1,25 @@
 namespace DistSnn.Core.Study;
 
 /// <summary>
-/// The effective spec as sorted <c>key=value</c> lines: every setting that has a value (defaults included, typed
-/// and re-printed, so <c>0.10</c> and <c>0.1</c> hash alike), the trial count and the sweep. What the spec hash is
-/// computed over, so it must not change for the same study. Tile placement, the yield threshold, the <c>energy</c> and <c>report</c> keys are left out:
-/// they never change a trial's result, so a study stored with one placement may resume with the other, and adding
-/// the report keys left every earlier spec's hash unchanged.
+/// The effective spec as sorted <c>key=value</c> lines: every setting whose value differs from the schema's
+/// default (typed and re-printed, so <c>0.10</c> and <c>0.1</c> hash alike, and <c>sigma: 0</c> hashes as no sigma),
+/// the trial count and the sweep. What the spec hash is computed over, so it must not change for the same study:
+/// a key added to the schema with a default that does what its absence did leaves every earlier spec's hash as it
+/// was. Tile placement, the yield threshold, the <c>energy</c> and <c>report</c> keys are left out: they never change a trial's result, so a study
+/// stored with one placement may resume with the other. With <c>withDefaults</c> the defaults are listed too: the
+/// spec as it ran, for a reader.
 /// </summary>
 internal static class CanonicalSpecText
 {
-    public static string Build(SpecValues values, TrialCount trials, IEnumerable<SweepAxis> sweep)
+    public static string Build(SpecValues values, TrialCount trials, IEnumerable<SweepAxis> sweep, bool withDefaults = false)
     {
         var lines = new List<string>();
         foreach (SpecKey key in SpecSchema.Settings)
         {
             if (key.Path == SpecSchema.Placement || key.Path == SpecSchema.YieldThreshold || key.Parent == SpecSchema.Report || key.Parent == SpecSchema.Energy) continue;
-            if (values[key.Path] is { } value) lines.Add($"{key.Path}={key.ValueType.Format(value)}");
+            if (values[key.Path] is not { } value) continue;
+            if (!withDefaults && key.Default is { } standard && key.ValueType.Format(standard) == key.ValueType.Format(value)) continue;
+            lines.Add($"{key.Path}={key.ValueType.Format(value)}");
         }
         lines.AddRange(TrialCountBinder.CanonicalLines(trials));
         int i = 0;

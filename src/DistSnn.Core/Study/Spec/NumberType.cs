@@ -9,9 +9,11 @@ internal sealed class NumberType : SpecValueType
     private readonly bool _minInclusive;
     private readonly double? _max;
     private readonly bool _maxInclusive;
+    private readonly IReadOnlyList<double>? _allowed;
 
-    private NumberType(double? min, bool minInclusive, double? max, bool maxInclusive, string expected)
+    private NumberType(double? min, bool minInclusive, double? max, bool maxInclusive, string expected, IReadOnlyList<double>? allowed = null)
     {
+        _allowed = allowed;
         _min = min;
         _minInclusive = minInclusive;
         _max = max;
@@ -21,6 +23,10 @@ internal sealed class NumberType : SpecValueType
 
     public static NumberType AtLeast(double min) => new(min, true, null, false, $"a number >= {Show(min)}");
     public static NumberType Above(double min) => new(min, false, null, false, $"a number > {Show(min)}");
+    /// <summary>One of a few numbers (however written: 2, 2.0 and 2e0 are one): a parameter a fit exists for at those values only.</summary>
+    public static NumberType OneOf(params double[] allowed) =>
+        new(null, false, null, false, string.Join(" or ", allowed.Select(Show)), allowed);
+
     public static NumberType Probability { get; } = new(0, true, 1, true, "a probability in [0, 1]");
 
     /// <summary>A number in (min, max]: a membrane decay factor.</summary>
@@ -33,7 +39,8 @@ internal sealed class NumberType : SpecValueType
         expectation = "";
         bool ok = ScalarSyntax.TryNumber(text, out double value)
             && (_min is not { } min || (_minInclusive ? value >= min : value > min))
-            && (_max is not { } max || (_maxInclusive ? value <= max : value < max));
+            && (_max is not { } max || (_maxInclusive ? value <= max : value < max))
+            && (_allowed is null || _allowed.Contains(value));
         if (ok) return value;
         expectation = Got(Expected, text);
         return null;

@@ -1,4 +1,5 @@
 using DistSnn.Core.Crossbar;
+using DistSnn.Core.Devices;
 using DistSnn.Core.Snn;
 
 namespace DistSnn.Core.Study;
@@ -15,8 +16,9 @@ internal static class PointSettingsBinder
     /// <param name="point">Said after a cross-key error, e.g. " at sweep point 3", so the user knows which combination failed.</param>
     public static PointSettings Bind(SpecValues values, string point = "")
     {
-        double gmin = values.Required<double>("crossbar.mapping.gmin");
-        double gmax = values.Required<double>("crossbar.mapping.gmax");
+        DevicePreset preset = values.Required<DevicePreset>(SpecSchema.Preset);
+        double gmin = values.Number("crossbar.mapping.gmin") ?? DevicePresets.Gmin(preset);
+        double gmax = values.Number("crossbar.mapping.gmax") ?? DevicePresets.Gmax(preset);
         if (gmax <= gmin)
         {
             string key = values.IsSwept("crossbar.mapping.gmin") && !values.IsSwept("crossbar.mapping.gmax") ? "crossbar.mapping.gmin" : "crossbar.mapping.gmax";
@@ -38,8 +40,10 @@ internal static class PointSettingsBinder
         {
             Tile = new TileSettings((int)values.Required<long>("crossbar.tile.rows"), (int)values.Required<long>("crossbar.tile.cols")),
             Mapping = new MappingSettings(gmin, gmax, values.Required<ScaleMode>("crossbar.mapping.scale"), (int)values.Required<long>("crossbar.mapping.levels")),
+            Time = values.Required<double>(SpecSchema.Time),
             Device = new DeviceSettings
             {
+                Preset = preset,
                 Programming = new ProgrammingSettings(
                     values.Required<NoiseModel>("crossbar.device.programming.model"),
                     values.Required<double>("crossbar.device.programming.sigma")),
@@ -47,6 +51,21 @@ internal static class PointSettingsBinder
                     values.Required<NoiseModel>("crossbar.device.read.model"),
                     values.Required<double>("crossbar.device.read.sigma"),
                     values.Required<ReadNoisePath>("crossbar.device.read.path")),
+                Drift = new DriftSettings(
+                    values.Choice<DriftModelKind>("crossbar.device.drift.model") ?? DevicePresets.Drift(preset),
+                    values.Required<DriftCompensationKind>("crossbar.device.drift.compensation")),
+                Pcm = new PcmSettings(
+                    values.Required<double>(SpecSchema.PcmSection + ".programming_scale"),
+                    values.Required<double>(SpecSchema.PcmSection + ".drift_scale"),
+                    values.Required<double>(SpecSchema.PcmSection + ".noise_scale"),
+                    values.Required<double>(SpecSchema.PcmSection + ".t0"),
+                    values.Required<double>(SpecSchema.PcmSection + ".t_read")),
+                RramHfo2 = new RramHfo2Settings(
+                    values.Required<double>(SpecSchema.RramSection + ".acceptance_range"),
+                    values.Required<double>(SpecSchema.RramSection + ".programming_scale"),
+                    values.Required<double>(SpecSchema.RramSection + ".drift_scale"),
+                    values.Required<double>(SpecSchema.RramSection + ".noise_scale"),
+                    values.Required<double>(SpecSchema.RramSection + ".t_read")),
             },
             Faults = new FaultSettings(stuckOff, stuckOn),
             Adc = new AdcSettings(

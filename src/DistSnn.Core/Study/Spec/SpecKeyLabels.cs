@@ -38,6 +38,20 @@ public static class SpecKeyLabels
         ["crossbar.adc.range"] = "ADC full scale (weight units)",
         ["crossbar.dac.bits"] = "DAC resolution (bits, 0 = ideal)",
         ["crossbar.ir_drop.model"] = "IR-drop model",
+        ["time"] = "time after programming (s)",
+        ["crossbar.device.preset"] = "device model (preset)",
+        ["crossbar.device.drift.model"] = "drift model",
+        ["crossbar.device.drift.compensation"] = "drift compensation",
+        ["crossbar.device.pcm.programming_scale"] = "PCM programming-noise scale (× aihwkit's)",
+        ["crossbar.device.pcm.drift_scale"] = "PCM drift-exponent scale (× aihwkit's)",
+        ["crossbar.device.pcm.noise_scale"] = "PCM accumulated-noise scale (× aihwkit's)",
+        ["crossbar.device.pcm.t0"] = "PCM drift reference time t0 (s)",
+        ["crossbar.device.pcm.t_read"] = "PCM read duration t_read (s)",
+        ["crossbar.device.rram_hfo2.acceptance_range"] = "RRAM program-verify acceptance range (%)",
+        ["crossbar.device.rram_hfo2.programming_scale"] = "RRAM programming-noise scale (× aihwkit's)",
+        ["crossbar.device.rram_hfo2.drift_scale"] = "RRAM relaxation scale (× aihwkit's)",
+        ["crossbar.device.rram_hfo2.noise_scale"] = "RRAM read-noise scale (× aihwkit's)",
+        ["crossbar.device.rram_hfo2.t_read"] = "RRAM read duration t_read (s)",
     };
 
     /// <summary>Keys whose 0 switches the effect off rather than being a small amount of it, and what 0 then means.</summary>

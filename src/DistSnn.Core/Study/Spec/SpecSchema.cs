@@ -18,6 +18,10 @@ internal static class SpecSchema
     public const string IdealReference = "report.ideal_reference";
     public const string YieldThreshold = "yield_threshold";
     public const string Energy = "energy";
+    public const string Time = "time";
+    public const string Preset = "crossbar.device.preset";
+    public const string PcmSection = "crossbar.device.pcm";
+    public const string RramSection = "crossbar.device.rram_hfo2";
 
     public static IReadOnlyList<SpecKey> Keys { get; } =
     [
@@ -42,16 +46,19 @@ internal static class SpecSchema
         Point("neuron.sigma", NumberType.AtLeast(0)),
         Point("encoder", ChoiceType.ForEnum<EncoderKind>()),
         Point("readout", ChoiceType.ForEnum<ReadoutKind>()),
+        Point(Time, NumberType.AtLeast(0), 0.0),
         Section("crossbar"),
         Section("crossbar.tile"),
         Point("crossbar.tile.rows", new IntegerType(1, 4096), 128L),
         Point("crossbar.tile.cols", new IntegerType(1, 4096), 128L),
         Section("crossbar.mapping"),
-        Point("crossbar.mapping.gmin", NumberType.AtLeast(0), 0.0),
-        Point("crossbar.mapping.gmax", NumberType.Above(0), 25.0),
+        // No default in the schema: the preset's range (DevicePresets) unless the spec sets one.
+        Point("crossbar.mapping.gmin", NumberType.AtLeast(0)),
+        Point("crossbar.mapping.gmax", NumberType.Above(0)),
         Point("crossbar.mapping.scale", ChoiceType.ForEnum<ScaleMode>(), ScaleMode.PerLayer),
         Point("crossbar.mapping.levels", new IntegerType(2, 65_536, zeroMeansOff: true), 0L),
         Section("crossbar.device"),
+        Point(Preset, ChoiceType.ForEnum<DevicePreset>(), DevicePreset.Generic),
         Section("crossbar.device.programming"),
         Point("crossbar.device.programming.model", ChoiceType.ForEnum<NoiseModel>(), NoiseModel.Proportional),
         Point("crossbar.device.programming.sigma", NumberType.AtLeast(0), 0.0),
@@ -59,6 +66,22 @@ internal static class SpecSchema
         Point("crossbar.device.read.model", ChoiceType.ForEnum<NoiseModel>(), NoiseModel.Proportional),
         Point("crossbar.device.read.sigma", NumberType.AtLeast(0), 0.0),
         Point("crossbar.device.read.path", ChoiceType.ForEnum<ReadNoisePath>(), ReadNoisePath.Column),
+        Section("crossbar.device.drift"),
+        // No default in the schema: the preset's own drift law (DevicePresets) unless the spec sets one.
+        Point("crossbar.device.drift.model", ChoiceType.ForEnum<DriftModelKind>()),
+        Point("crossbar.device.drift.compensation", ChoiceType.ForEnum<DriftCompensationKind>(), DriftCompensationKind.None),
+        Section(PcmSection),
+        Point(PcmSection + ".programming_scale", NumberType.AtLeast(0), 1.0),
+        Point(PcmSection + ".drift_scale", NumberType.AtLeast(0), 1.0),
+        Point(PcmSection + ".noise_scale", NumberType.AtLeast(0), 1.0),
+        Point(PcmSection + ".t0", NumberType.Above(0), 20.0),
+        Point(PcmSection + ".t_read", NumberType.Above(0), 250e-9),
+        Section(RramSection),
+        Point(RramSection + ".acceptance_range", NumberType.OneOf(2.0, 0.2), 2.0),
+        Point(RramSection + ".programming_scale", NumberType.AtLeast(0), 1.0),
+        Point(RramSection + ".drift_scale", NumberType.AtLeast(0), 1.0),
+        Point(RramSection + ".noise_scale", NumberType.AtLeast(0), 1.0),
+        Point(RramSection + ".t_read", NumberType.Above(0), 1e-6),
         Section("crossbar.faults"),
         Point("crossbar.faults.stuck_off", NumberType.Probability, 0.0),
         Point("crossbar.faults.stuck_on", NumberType.Probability, 0.0),

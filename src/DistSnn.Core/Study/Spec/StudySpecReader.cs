@@ -98,6 +98,7 @@ public static partial class StudySpecReader
             throw values.Problem("data.split", $"the {data.Source} source is one file with no test/train split; remove data.split (data.offset and data.limit choose the samples)");
 
         List<StudyPoint> points = ExpandGrid(values, axes, origin);
+        DeviceKeyCheck.Check(values, axes, points, origin);
         int baseline = (int)(values.Integer(SpecSchema.Baseline) ?? 0);
         if (baseline >= points.Count)
             throw values.Problem(SpecSchema.Baseline, $"expected a sweep point index in 0..{points.Count - 1} (the study has {points.Count} point(s)), got {baseline}");
@@ -121,6 +122,7 @@ public static partial class StudySpecReader
                 values.Required<double>("energy.neuron_update_pj")),
             Origin = origin,
             CanonicalText = CanonicalSpecText.Build(values, trials, axes.Select(a => a.Public)),
+            EffectiveText = CanonicalSpecText.Build(values, trials, axes.Select(a => a.Public), withDefaults: true),
         };
     }
 

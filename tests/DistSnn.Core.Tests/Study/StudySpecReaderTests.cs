@@ -193,6 +193,18 @@ public class StudySpecReaderTests
     }
 
     [Fact]
+    public void The_mapping_range_and_drift_law_hash_as_absent_at_their_presets_default_unless_the_preset_is_swept()
+    {
+        Assert.Equal(Read("model: m\n").CanonicalText, Read("model: m\ncrossbar: { mapping: { gmin: 0, gmax: 25 }, device: { drift: { model: none } } }\n").CanonicalText);
+        string rram = Read("model: m\ncrossbar: { device: { preset: rram-hfo2 } }\n").CanonicalText;
+        Assert.Equal(rram, Read("model: m\ncrossbar: { mapping: { gmin: 9, gmax: 88.2 }, device: { preset: rram-hfo2, drift: { model: rram-hfo2 } } }\n").CanonicalText);
+        Assert.NotEqual(rram, Read("model: m\ncrossbar: { mapping: { gmax: 25 }, device: { preset: rram-hfo2 } }\n").CanonicalText);
+        // Swept presets: gmax 25 acts at the rram-hfo2 points, so it must not hash as absent.
+        const string Swept = "model: m\nsweep: [{ key: crossbar.device.preset, values: [generic, rram-hfo2] }]\n";
+        Assert.NotEqual(Read(Swept).CanonicalText, Read(Swept + "crossbar: { mapping: { gmax: 25 } }\n").CanonicalText);
+    }
+
+    [Fact]
     public void Placement_is_read_but_left_out_of_the_spec_hash_so_a_study_resumes_under_either()
     {
         Assert.Equal(TilePlacement.Local, Read("model: m\n").Placement);

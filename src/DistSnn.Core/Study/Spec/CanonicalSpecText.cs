@@ -1,3 +1,6 @@
+using DistSnn.Core.Crossbar;
+using DistSnn.Core.Devices;
+
 namespace DistSnn.Core.Study;
 
 /// <summary>
@@ -14,11 +17,13 @@ internal static class CanonicalSpecText
     public static string Build(SpecValues values, TrialCount trials, IEnumerable<SweepAxis> sweep, bool withDefaults = false)
     {
         var lines = new List<string>();
+        sweep = sweep.ToList();
+        bool presetSwept = sweep.Any(a => a.Key == SpecSchema.Preset);
         foreach (SpecKey key in SpecSchema.Settings)
         {
             if (key.Path == SpecSchema.Placement || key.Path == SpecSchema.YieldThreshold || key.Parent == SpecSchema.Report || key.Parent == SpecSchema.Energy) continue;
             if (values[key.Path] is not { } value) continue;
-            if (!withDefaults && key.Default is { } standard && key.ValueType.Format(standard) == key.ValueType.Format(value)) continue;
+            if (!withDefaults && DefaultOf(key, values, presetSwept) is { } standard && key.ValueType.Format(standard) == key.ValueType.Format(value)) continue;
             lines.Add($"{key.Path}={key.ValueType.Format(value)}");
         }
         lines.AddRange(TrialCountBinder.CanonicalLines(trials));
@@ -31,5 +36,24 @@ internal static class CanonicalSpecText
         }
         lines.Sort(StringComparer.Ordinal);
         return string.Concat(lines.Select(line => line + "\n"));
+    }
+
+    /// <summary>
+    /// What <paramref name="key"/> is when absent: the schema's default, or for the mapping range and the drift law
+    /// the preset's (so <c>gmax: 25</c> hashes as no gmax under the generic preset, as it did before presets). When
+    /// the preset is swept, those keys have no single default and are kept as written.
+    /// </summary>
+    private static object? DefaultOf(SpecKey key, SpecValues values, bool presetSwept)
+    {
+        if (key.Default is not null) return key.Default;
+        if (presetSwept) return null;
+        DevicePreset preset = values.Required<DevicePreset>(SpecSchema.Preset);
+        return key.Path switch
+        {
+            "crossbar.mapping.gmin" => DevicePresets.Gmin(preset),
+            "crossbar.mapping.gmax" => DevicePresets.Gmax(preset),
+            "crossbar.device.drift.model" => DevicePresets.Drift(preset),
+            _ => null,
+        };
     }
 }

@@ -140,11 +140,6 @@ public sealed record PcmSettings(double ProgrammingScale = 1.0, double DriftScal
 /// <param name="TRead">Seconds of one read in the read-noise law (read_dict t_read).</param>
 public sealed record RramHfo2Settings(double AcceptanceRange = 2.0, double ProgrammingScale = 1.0, double DriftScale = 1.0, double NoiseScale = 1.0, double TRead = 1e-6);
 
-/// <summary>Fabrication faults, drawn once per trial, independently for every device.</summary>
-/// <param name="StuckOff">Probability that a device is stuck at gmin.</param>
-/// <param name="StuckOn">Probability that a device is stuck at gmax.</param>
-public sealed record FaultSettings(double StuckOff = 0.0, double StuckOn = 0.0);
-
 /// <summary>
 /// Analog-to-digital converter at each tile column. A signed uniform quantiser with <c>2^bits - 1</c> levels on
 /// <c>[-range, +range]</c> (zero is a level); values beyond the range clip and are counted.

@@ -63,9 +63,24 @@ public sealed class ProgrammedTile
     public float[] GPlus { get; }
     public float[] GMinus { get; }
 
-    /// <summary>Devices stuck at gmin, and at gmax, by fabrication faults.</summary>
+    /// <summary>Devices stuck at gmin, and at gmax, by fabrication faults (independent or clustered).</summary>
     public int StuckOff { get; private set; }
     public int StuckOn { get; private set; }
+
+    /// <summary>This tile's clustered defect rate (0 without clustered defects).</summary>
+    public double ClusteredRate { get; private set; }
+
+    /// <summary>The tile-level faults the tile step applies (dead tile, rows, columns, stuck columns).</summary>
+    public TileFaults Faults { get; private set; } = TileFaults.None;
+
+    /// <summary>Each device's fault, row-major <c>[Rows, Cols]</c> (<see cref="DeviceFault"/>), when the chip has any
+    /// faults; null on a fault-free chip.</summary>
+    public DeviceFault[]? FaultPlus { get; private set; }
+    public DeviceFault[]? FaultMinus { get; private set; }
+
+    /// <summary>What a stuck column outputs, weight units: the ADC's positive full scale (then its digital scale), or
+    /// without an ADC the tile's automatic full scale.</summary>
+    public float StuckColumnCurrent { get; private set; }
 
     /// <summary>Conductances (uS) right after programming (time 0: faults and programming error, no drift), when a
     /// drift model is on; null otherwise, when they are <see cref="GPlus"/> and <see cref="GMinus"/>.</summary>
@@ -121,9 +136,10 @@ public sealed class ProgrammedTile
     public static long DeviceElement(int r, int c, int configuredCols, int sign) => (((long)r * configuredCols + c) << 1) | (long)sign;
 
     /// <summary>Programs tile (tileRow, tileCol) of <paramref name="layer"/> for trial <paramref name="trial"/>.</summary>
+    /// <param name="selection">The chip's exactly-k faults (<see cref="ChipFaultSelection.For"/>); none if null.</param>
     public static ProgrammedTile Program(
         DenseLayer layer, int layerIndex, TileGrid grid, int tileRow, int tileCol, double layerWmax,
-        CrossbarSettings settings, uint seed, int trial)
+        CrossbarSettings settings, uint seed, int trial, ChipFaultSelection? selection = null)
     {
         int rows = grid.RowCount(tileRow), cols = grid.ColCount(tileCol);
         int rowStart = grid.RowStart(tileRow), colStart = grid.ColStart(tileCol);
@@ -152,7 +168,17 @@ public sealed class ProgrammedTile
         DeviceModel model = device.Programming;
         IDriftModel? drift = device.Drift;
         bool programmingError = model.HasProgrammingError;
-        bool faults = StuckAtFaults.Any(settings.Faults);
+        FaultSettings faultSettings = settings.Faults;
+        bool faults = faultSettings.AnyStuck;
+        tile.Faults = TileFaults.Resolve(faultSettings, selection ?? ChipFaultSelection.None, seed, trial, layerIndex, index, rows, cols);
+        tile.ClusteredRate = StuckAtFaults.ClusteredRate(faultSettings.Clustered, seed, trial, layerIndex, index);
+        bool clustered = tile.ClusteredRate > 0;
+        if (faults || faultSettings.AnyTileLevel)
+        {
+            tile.FaultPlus = new DeviceFault[rows * cols];
+            tile.FaultMinus = new DeviceFault[rows * cols];
+        }
+        RandomStream clusteredStream = DrawKey.Chip(seed, trial, RandomScope.ClusteredFaults, layerIndex, index).Stream();
         bool exponents = drift is { HasExponents: true }, relaxation = drift is { HasRelaxation: true };
         // Without drift the present conductances are the programmed ones and alpha would be exactly 1.
         bool compensate = drift is not null && device.Compensation == DriftCompensationKind.Global;
@@ -175,6 +201,7 @@ public sealed class ProgrammedTile
         // One row of draws at a time: element (r, c, sign) sits at 2 (r * configuredCols + c) + sign in every stream.
         var z = new float[2 * cols];
         var u = new float[2 * cols];
+        var v = new float[clustered ? 2 * cols : 0];
         float[] zExponent = exponents ? new float[2 * cols] : [];
         float[] zNoise = drift is not null ? new float[2 * cols] : [];
         float[] zRelaxation = relaxation ? new float[2 * cols] : [];
@@ -187,6 +214,7 @@ public sealed class ProgrammedTile
             long first = DeviceElement(r, 0, grid.Cols, 0);
             if (programmingError) programming.FillNormal(z, first);
             if (faults) fabrication.FillUniform(u, first);
+            if (clustered) clusteredStream.FillUniform(v, first);
             if (exponents) exponentStream.FillNormal(zExponent, first);
             if (drift is not null) noiseStream.FillNormal(zNoise, first);
             if (relaxation) relaxationStream.FillNormal(zRelaxation, first);
@@ -218,12 +246,13 @@ public sealed class ProgrammedTile
                 if (faults)
                 {
                     // A stuck device is stuck at every time: the fault overrides programming and drift alike.
-                    gp = StuckAtFaults.Apply(gp, settings.Faults, u[2 * c], mapping.Gmin, mapping.Gmax);
-                    gn = StuckAtFaults.Apply(gn, settings.Faults, u[2 * c + 1], mapping.Gmin, mapping.Gmax);
-                    tile.CountFault(settings.Faults, u[2 * c]);
-                    tile.CountFault(settings.Faults, u[2 * c + 1]);
-                    gp0 = StuckAtFaults.Apply(gp0, settings.Faults, u[2 * c], mapping.Gmin, mapping.Gmax);
-                    gn0 = StuckAtFaults.Apply(gn0, settings.Faults, u[2 * c + 1], mapping.Gmin, mapping.Gmax);
+                    DeviceFault plus = StuckAtFaults.Classify(faultSettings, u[2 * c], tile.ClusteredRate, clustered ? v[2 * c] : 1);
+                    DeviceFault minus = StuckAtFaults.Classify(faultSettings, u[2 * c + 1], tile.ClusteredRate, clustered ? v[2 * c + 1] : 1);
+                    gp = StuckAtFaults.Apply(gp, plus, mapping.Gmin, mapping.Gmax);
+                    gn = StuckAtFaults.Apply(gn, minus, mapping.Gmin, mapping.Gmax);
+                    gp0 = StuckAtFaults.Apply(gp0, plus, mapping.Gmin, mapping.Gmax);
+                    gn0 = StuckAtFaults.Apply(gn0, minus, mapping.Gmin, mapping.Gmax);
+                    tile.Mark(i, plus, minus);
                 }
                 if (tile.ProgrammedPlus is { } programmedPlus)
                 {
@@ -259,6 +288,9 @@ public sealed class ProgrammedTile
         tile.DefersReadNoise = ReadNoiseAtGroup(settings);
         if (settings.Adc.Bits > 0)
             tile.Adc = new Adc(settings.Adc.Bits, settings.Adc.Range ?? AutoAdcRange(layer, rowStart, rows, colStart, cols));
+        if (tile.Faults.StuckColumns.Length > 0)
+            tile.StuckColumnCurrent = tile.Adc is { } adc ? (float)(adc.MaxCode * adc.Step * tile.CompensationScale) : (float)AutoAdcRange(layer, rowStart, rows, colStart, cols);
+        if (tile.Faults.Any) tile.MarkDead();
         tile.LayOutBlocks();
         return tile;
     }
@@ -274,10 +306,28 @@ public sealed class ProgrammedTile
         if (ReadVariance is { } variance) variance[i] = (float)(ReadNoise.PairVariance(gp, gn, Read) * k * k);
     }
 
-    private void CountFault(FaultSettings faults, float uniform)
+    /// <summary>Records pair <paramref name="i"/>'s stuck devices in the fault maps and counts.</summary>
+    private void Mark(int i, DeviceFault plus, DeviceFault minus)
     {
-        if (uniform < faults.StuckOff) StuckOff++;
-        else if (uniform < faults.StuckOff + faults.StuckOn) StuckOn++;
+        FaultPlus![i] = plus;
+        FaultMinus![i] = minus;
+        foreach (DeviceFault fault in (ReadOnlySpan<DeviceFault>)[plus, minus])
+        {
+            if (fault == DeviceFault.StuckOff) StuckOff++;
+            else if (fault == DeviceFault.StuckOn) StuckOn++;
+        }
+    }
+
+    /// <summary>Marks the devices of a dead tile, its dead rows and columns (and stuck columns' lines) in the fault maps.</summary>
+    private void MarkDead()
+    {
+        for (int r = 0; r < Rows; r++)
+            for (int c = 0; c < Cols; c++)
+                if (Faults.Dead || Faults.IsDeadRow(r) || Array.BinarySearch(Faults.DeadColumns, c) >= 0)
+                {
+                    FaultPlus![r * Cols + c] = DeviceFault.Dead;
+                    FaultMinus![r * Cols + c] = DeviceFault.Dead;
+                }
     }
 
     /// <summary>Copies the row-major weights (and variances) into the column blocks the fast kernel reads.</summary>

@@ -86,7 +86,8 @@ public readonly record struct DrawKey
         return (uint)bits ^ (uint)(bits >> 32);
     }
 
-    private static bool IsPerChip(RandomScope scope) => scope is RandomScope.Fabrication or RandomScope.Programming or RandomScope.DriftExponent;
+    private static bool IsPerChip(RandomScope scope) => scope is RandomScope.Fabrication or RandomScope.Programming or RandomScope.DriftExponent
+        or RandomScope.TileFaults or RandomScope.ChipFaults or RandomScope.ClusteredFaults;
 
     public RandomStream Stream() => new(this);
 }

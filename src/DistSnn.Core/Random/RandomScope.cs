@@ -26,4 +26,11 @@ public enum RandomScope : uint
     DriftNoise = 9,
     /// <summary>Once per trial and time after programming: the conductance relaxation of drift models that have one (rram-hfo2).</summary>
     DriftRelaxation = 10,
+    /// <summary>Once per trial: tile-level faults drawn with a probability (dead tile, rows, columns, stuck columns) and a
+    /// tile's clustered defect rate (<see cref="Crossbar.TileFaults"/>).</summary>
+    TileFaults = 11,
+    /// <summary>Once per trial: the chip-wide choice of exactly k faulty tiles, rows or columns (<see cref="Crossbar.ChipFaultSelection"/>).</summary>
+    ChipFaults = 12,
+    /// <summary>Once per trial: whether each device is hit by its tile's clustered defects.</summary>
+    ClusteredFaults = 13,
 }

@@ -31,4 +31,16 @@ public enum ChipCounter
 
     /// <summary>Spikes the layer's neurons fired (0 for a non-spiking membrane readout layer).</summary>
     Spikes,
+
+    /// <summary>Dead tiles (whatever their onset step).</summary>
+    DeadTiles,
+
+    /// <summary>Dead rows of the layer's tiles.</summary>
+    DeadRows,
+
+    /// <summary>Dead columns of the layer's tiles.</summary>
+    DeadColumns,
+
+    /// <summary>Columns stuck at the full scale.</summary>
+    StuckColumns,
 }

@@ -60,6 +60,10 @@ public sealed class ChipCounters : IEquatable<ChipCounters>
         Add(tile.Layer, ChipCounter.Devices, 2L * tile.Rows * tile.Cols);
         Add(tile.Layer, ChipCounter.StuckOff, tile.StuckOff);
         Add(tile.Layer, ChipCounter.StuckOn, tile.StuckOn);
+        Add(tile.Layer, ChipCounter.DeadTiles, tile.Faults.Dead ? 1 : 0);
+        Add(tile.Layer, ChipCounter.DeadRows, tile.Faults.DeadRowCount);
+        Add(tile.Layer, ChipCounter.DeadColumns, tile.Faults.DeadColumns.Length);
+        Add(tile.Layer, ChipCounter.StuckColumns, tile.Faults.StuckColumns.Length);
     }
 
     /// <summary>Adds another bag of the same layers (a tile's or a group's into the chip's).</summary>

@@ -39,6 +39,8 @@ public sealed class TileStep
     private readonly float[] _variance;   // [sample * cols + c]: summed read-noise variance
     private readonly float[] _normals;    // [cols]
     private readonly float[] _unpacked;   // one sample's inputs for the oracle (per-device path)
+    private readonly ulong[] _liveSpikes; // the spikes of the live rows, when the tile has dead rows
+    private readonly float[] _liveInputs; // analog inputs with the dead rows' zeroed
     private readonly TileReader _oracle;
 
     private static long _synapticEvents;
@@ -58,6 +60,8 @@ public sealed class TileStep
         _variance = new float[maxSamples * maxCols];
         _normals = new float[maxCols];
         _unpacked = new float[maxRows];
+        _liveSpikes = new ulong[maxSamples * PackedSpikes.WordsFor(maxRows)];
+        _liveInputs = new float[maxSamples * maxRows];
         _oracle = new TileReader(maxCols);
     }
 
@@ -71,6 +75,9 @@ public sealed class TileStep
         Check(tile, samples, partials, variances);
         int words = PackedSpikes.WordsFor(tile.Rows);
         if (spikes.Length < samples * words) throw new ArgumentException("the spikes do not cover the tile's rows for every sample");
+        TileFaults faults = tile.Faults;
+        if (faults.DeadAt(first.Step)) return Dead(tile, samples, partials, variances);
+        if (faults.MasksRowsAt(first.Step)) spikes = faults.MaskRows(spikes, samples, words, _liveSpikes);
         if (tile.ReadPath == TileReadPath.Device)
         {
             int clipped = 0;
@@ -80,6 +87,7 @@ public sealed class TileStep
                 PackedSpikes.Unpack(spikes.Slice(s * words, words), input);
                 clipped += _oracle.Read(tile, input, first with { Sample = first.Sample + s }, partials.Slice(s * tile.Cols, tile.Cols));
             }
+            faults.ApplyColumns(first.Step, partials, default, samples, tile.Cols, tile.StuckColumnCurrent);
             return Counted(tile, samples, clipped, PackedSpikes.Count(spikes[..(samples * words)]) * tile.Cols);
         }
 
@@ -115,7 +123,9 @@ public sealed class TileStep
                 }
             }
         }
-        return Finish(tile, samples, first, partials, active * tile.Cols);
+        TileCounters counters = Finish(tile, samples, first, partials, active * tile.Cols);
+        faults.ApplyColumns(first.Step, partials, tile.DefersReadNoise ? variances : default, samples, cols, tile.StuckColumnCurrent);
+        return counters;
     }
 
     /// <summary>Analog inputs (direct coding, after the DAC): <c>inputs[s * tile.Rows + r]</c> in [0, 1].</summary>
@@ -125,6 +135,9 @@ public sealed class TileStep
         Check(tile, samples, partials, variances);
         int rows = tile.Rows;
         if (inputs.Length < samples * rows) throw new ArgumentException("the inputs do not cover the tile's rows for every sample");
+        TileFaults faults = tile.Faults;
+        if (faults.DeadAt(first.Step)) return Dead(tile, samples, partials, variances);
+        if (faults.MasksRowsAt(first.Step)) inputs = faults.MaskRows(inputs, samples, rows, _liveInputs);
         if (tile.ReadPath == TileReadPath.Device)
         {
             int clipped = 0;
@@ -135,6 +148,7 @@ public sealed class TileStep
                 nonZero += rows - x.Count(0f);
                 clipped += _oracle.Read(tile, x, first with { Sample = first.Sample + s }, partials.Slice(s * tile.Cols, tile.Cols));
             }
+            faults.ApplyColumns(first.Step, partials, default, samples, tile.Cols, tile.StuckColumnCurrent);
             return Counted(tile, samples, clipped, nonZero * tile.Cols);
         }
 
@@ -166,7 +180,17 @@ public sealed class TileStep
                 Store(tile, b, s, sums, partials, output);
             }
         }
-        return Finish(tile, samples, first, partials, active * tile.Cols);
+        TileCounters counters = Finish(tile, samples, first, partials, active * tile.Cols);
+        faults.ApplyColumns(first.Step, partials, tile.DefersReadNoise ? variances : default, samples, tile.Cols, tile.StuckColumnCurrent);
+        return counters;
+    }
+
+    /// <summary>A dead tile's read: every current (and variance) 0, nothing read or converted.</summary>
+    private static TileCounters Dead(ProgrammedTile tile, int samples, Span<float> partials, Span<float> variances)
+    {
+        partials[..(samples * tile.Cols)].Clear();
+        if (tile.DefersReadNoise) variances[..(samples * tile.Cols)].Clear();
+        return default;
     }
 
     private void Check(ProgrammedTile tile, int samples, Span<float> partials, Span<float> variances)

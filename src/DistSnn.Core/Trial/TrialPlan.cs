@@ -69,5 +69,21 @@ public sealed class TrialPlan
 
     /// <summary>Programs tile (tileRow, tileCol) of layer <paramref name="layer"/> for trial <paramref name="trial"/>.</summary>
     public ProgrammedTile ProgramTile(int trial, int layer, int tileRow, int tileCol) =>
-        ProgrammedTile.Program(Model.Layers[layer], layer, Grids[layer], tileRow, tileCol, LayerWmax[layer], Crossbar, Seed, trial);
+        ProgrammedTile.Program(Model.Layers[layer], layer, Grids[layer], tileRow, tileCol, LayerWmax[layer], Crossbar, Seed, trial, FaultSelection(trial));
+
+    private readonly Dictionary<int, ChipFaultSelection> _selections = new();
+
+    /// <summary>Trial <paramref name="trial"/>'s exactly-k faults, shared by its tiles (computed once, the last few kept).</summary>
+    public ChipFaultSelection FaultSelection(int trial)
+    {
+        if (!(Crossbar.Faults.DeadTiles.Exact > 0 || Crossbar.Faults.DeadRows.Exact > 0 || Crossbar.Faults.DeadColumns.Exact > 0
+            || Crossbar.Faults.StuckColumns.Exact > 0)) return ChipFaultSelection.None;
+        lock (_selections)
+        {
+            if (_selections.TryGetValue(trial, out ChipFaultSelection? known)) return known;
+            // A few trials run at once per point: keep a handful, not every trial of a long study.
+            if (_selections.Count >= 16) _selections.Clear();
+            return _selections[trial] = ChipFaultSelection.For(Grids, Crossbar.Faults, Seed, trial);
+        }
+    }
 }

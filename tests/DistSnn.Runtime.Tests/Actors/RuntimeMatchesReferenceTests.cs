@@ -95,4 +95,30 @@ public class RuntimeMatchesReferenceTests
         Assert.Equal(reference, runtime);
         Assert.Equal(1 + 8, runtime.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
+
+    [Fact]
+    public void Tile_level_faults_with_onsets_exact_counts_and_clustered_defects()
+    {
+        // Dead tiles, rows and columns, stuck columns and clustered stuck devices; some only from a later step.
+        var (reference, runtime) = Both("""
+            model: builtin:digits-mlp
+            data: { source: digits, limit: 60 }
+            timesteps: 8
+            batch: 16
+            crossbar:
+              tile: { rows: 24, cols: 20 }
+              device:
+                read: { sigma: 0.1 }
+              faults:
+                dead_tiles: { exact: 2, onset: 3 }
+                dead_rows: { probability: 0.05 }
+                dead_columns: { exact: 5, onset: 1 }
+                stuck_columns: { probability: 0.02, onset: 5 }
+                clustered: { mean: 0.03, shape: 0.5, on_fraction: 0.2 }
+            sweep:
+              - { key: crossbar.adc.bits, values: [0, 6] }
+            trials: 3
+            """);
+        Assert.Equal(reference, runtime);
+    }
 }

@@ -13,6 +13,17 @@ internal static class PointSettingsBinder
     // stuck_off + stuck_on is compared with a little room so that 0.7 + 0.3 (0.99999...98 or 1.00...02) passes.
     private const double ProbabilitySlack = 1e-12;
 
+    /// <summary>A tile-level fault's settings: a probability or an exact count, not both.</summary>
+    private static TileFaultCount TileFault(SpecValues values, string name, string point)
+    {
+        string section = $"crossbar.faults.{name}";
+        double probability = values.Required<double>(section + ".probability");
+        long? exact = values.Integer(section + ".exact");
+        if (exact is not null && probability > 0)
+            throw values.Problem(section + ".exact", $"expected either probability (per item) or exact (per chip), got both{point}");
+        return new TileFaultCount(probability, (int?)exact, (int)values.Required<long>(section + ".onset"));
+    }
+
     /// <param name="point">Said after a cross-key error, e.g. " at sweep point 3", so the user knows which combination failed.</param>
     public static PointSettings Bind(SpecValues values, string point = "")
     {
@@ -67,7 +78,15 @@ internal static class PointSettingsBinder
                     values.Required<double>(SpecSchema.RramSection + ".noise_scale"),
                     values.Required<double>(SpecSchema.RramSection + ".t_read")),
             },
-            Faults = new FaultSettings(stuckOff, stuckOn),
+            Faults = new FaultSettings(stuckOff, stuckOn)
+            {
+                DeadTiles = TileFault(values, "dead_tiles", point),
+                DeadRows = TileFault(values, "dead_rows", point),
+                DeadColumns = TileFault(values, "dead_columns", point),
+                StuckColumns = TileFault(values, "stuck_columns", point),
+                Clustered = new ClusteredFaultSettings(values.Required<double>("crossbar.faults.clustered.mean"),
+                    values.Required<double>("crossbar.faults.clustered.shape"), values.Required<double>("crossbar.faults.clustered.on_fraction")),
+            },
             Adc = new AdcSettings(
                 (int)values.Required<long>("crossbar.adc.bits"),
                 values["crossbar.adc.range"] is double range ? range : null),

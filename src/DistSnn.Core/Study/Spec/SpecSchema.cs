@@ -85,6 +85,14 @@ internal static class SpecSchema
         Section("crossbar.faults"),
         Point("crossbar.faults.stuck_off", NumberType.Probability, 0.0),
         Point("crossbar.faults.stuck_on", NumberType.Probability, 0.0),
+        .. TileFaultKeys("dead_tiles"),
+        .. TileFaultKeys("dead_rows"),
+        .. TileFaultKeys("dead_columns"),
+        .. TileFaultKeys("stuck_columns"),
+        Section("crossbar.faults.clustered"),
+        Point("crossbar.faults.clustered.mean", NumberType.Probability, 0.0),
+        Point("crossbar.faults.clustered.shape", NumberType.Above(0), 1.0),
+        Point("crossbar.faults.clustered.on_fraction", NumberType.Probability, 0.0),
         Section("crossbar.adc"),
         Point("crossbar.adc.bits", new IntegerType(2, 24, zeroMeansOff: true), 0L),
         Point("crossbar.adc.range", new AutoOrNumberType(), AutoOrNumberType.Auto),
@@ -124,6 +132,16 @@ internal static class SpecSchema
     public static IEnumerable<SpecKey> ChildrenOf(string section) => Keys.Where(k => k.Parent == section);
 
     private static SpecKey Section(string path) => new(path, SpecKeyShape.Section);
+
+    /// <summary>A tile-level fault's section: <c>{ probability: p }</c> per item or <c>{ exact: k }</c> per chip, and an onset step.</summary>
+    private static SpecKey[] TileFaultKeys(string name) =>
+    [
+        Section($"crossbar.faults.{name}"),
+        Point($"crossbar.faults.{name}.probability", NumberType.Probability, 0.0),
+        // No default: absent means "not given as exact"; 0 would mean exactly none.
+        Point($"crossbar.faults.{name}.exact", new IntegerType(0, int.MaxValue)),
+        Point($"crossbar.faults.{name}.onset", new IntegerType(0, 100_000), 0L),
+    ];
 
     private static SpecKey Study(string path, SpecValueType type, object? defaultValue = null) => new(path, SpecKeyShape.Value, type, defaultValue);
 

@@ -20,6 +20,7 @@ public static class CliApp
         var root = new RootCommand("DistSnn: accuracy of spiking neural networks on imperfect memristive crossbars, as Monte Carlo studies.");
         root.Subcommands.Add(StudyCommand.Create(stdout, stderr));
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
+        root.Subcommands.Add(CriticalityCommand.Create(stdout, stderr));
         root.Subcommands.Add(WorkerCommand.Create(stdout, stderr));
         root.Subcommands.Add(TrainCommand.Create(stdout, stderr));
         root.Subcommands.Add(BenchCommand.Create(stdout, stderr));

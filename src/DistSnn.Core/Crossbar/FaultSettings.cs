@@ -25,12 +25,18 @@ public sealed record FaultSettings(double StuckOff = 0.0, double StuckOn = 0.0)
     /// <summary>Clustered stuck-at defects: a defect rate per tile from a Gamma distribution.</summary>
     public ClusteredFaultSettings Clustered { get; init; } = new();
 
+    /// <summary>One tile forced dead at every step: how <c>distsnn criticality</c> asks what a tile is worth. Not a spec key.</summary>
+    public TileAddress? KnockedOut { get; init; }
+
     /// <summary>Whether any device is stuck (independently or clustered).</summary>
     public bool AnyStuck => StuckOff > 0 || StuckOn > 0 || Clustered.Mean > 0;
 
     /// <summary>Whether any tile-level fault is on.</summary>
-    public bool AnyTileLevel => DeadTiles.IsOn || DeadRows.IsOn || DeadColumns.IsOn || StuckColumns.IsOn;
+    public bool AnyTileLevel => DeadTiles.IsOn || DeadRows.IsOn || DeadColumns.IsOn || StuckColumns.IsOn || KnockedOut is not null;
 }
+
+/// <summary>Tile <paramref name="Tile"/> (row-major over the grid) of layer <paramref name="Layer"/>.</summary>
+public readonly record struct TileAddress(int Layer, int Tile);
 
 /// <summary>
 /// How many items (tiles, rows or columns) of a chip a tile-level fault hits: each independently with

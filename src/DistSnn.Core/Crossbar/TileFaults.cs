@@ -40,8 +40,11 @@ public sealed class TileFaults
 
     public bool Any => Dead || DeadRowCount > 0 || DeadColumns.Length > 0 || StuckColumns.Length > 0;
 
+    /// <summary>Forced dead from the first step (<see cref="FaultSettings.KnockedOut"/>).</summary>
+    public bool KnockedOut { get; private init; }
+
     /// <summary>The tile outputs nothing at <paramref name="step"/>.</summary>
-    public bool DeadAt(int step) => Dead && Settings.DeadTiles.ActsAt(step);
+    public bool DeadAt(int step) => Dead && (KnockedOut || Settings.DeadTiles.ActsAt(step));
 
     /// <summary>Some rows are cut at <paramref name="step"/>.</summary>
     public bool MasksRowsAt(int step) => DeadRowCount > 0 && Settings.DeadRows.ActsAt(step);
@@ -56,7 +59,8 @@ public sealed class TileFaults
         RandomStream draws = DrawKey.Chip(seed, trial, RandomScope.TileFaults, layer, index).Stream();
         bool Hit(TileFaultCount count, long element) => count.Exact is null && count.Probability > 0 && NormalTransform.Uniform23(draws.Bits(element)) < count.Probability;
 
-        bool dead = Hit(settings.DeadTiles, 0) || selection.Chosen(TileFaultKind.DeadTile, layer, index).Count > 0;
+        bool knockedOut = settings.KnockedOut == new TileAddress(layer, index);
+        bool dead = Hit(settings.DeadTiles, 0) || selection.Chosen(TileFaultKind.DeadTile, layer, index).Count > 0 || knockedOut;
         List<int> deadRows = Items(settings.DeadRows, TileFaultKind.DeadRow, rows, RowBase);
         List<int> deadColumns = Items(settings.DeadColumns, TileFaultKind.DeadColumn, cols, ColumnBase);
         List<int> stuckColumns = Items(settings.StuckColumns, TileFaultKind.StuckColumn, cols, StuckBase);
@@ -67,6 +71,7 @@ public sealed class TileFaults
         return new TileFaults(settings)
         {
             Dead = dead,
+            KnockedOut = knockedOut,
             DeadRowMask = mask,
             DeadRowCount = deadRows.Count,
             DeadColumns = [.. deadColumns],

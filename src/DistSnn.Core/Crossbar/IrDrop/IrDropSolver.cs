@@ -281,12 +281,8 @@ public sealed class IrDropSolver
         for (int i = 0; i < rows; i++)
         {
             int at = i * cols;
-            double m = 0;
             for (int j = j0; j < cols; j++)
-            {
-                m = j == j0 ? d[at + j] : d[at + j] - gw2 * pivot[at + j - 1];
-                pivot[at + j] = 1.0 / m;
-            }
+                pivot[at + j] = 1.0 / (j == j0 ? d[at + j] : d[at + j] - gw2 * pivot[at + j - 1]);
         }
         // Column wires: unknown nodes 0..i1, all columns at once along contiguous rows.
         int i1 = _fixedSink ? rows - 2 : rows - 1;

@@ -12,8 +12,10 @@ namespace DistSnn.Core.Crossbar.IrDrop;
 /// Thomas solves: the line relaxation of CrossSim used as a preconditioner). The unknown is the drop
 /// <c>u = v - v_ideal</c> from the ideal voltages (row nodes at <c>V_i</c>, column nodes at 0), which keeps the
 /// millivolt-scale answer from being rounded against the read voltage. It stops when the true residual (the current
-/// imbalance over all nodes, recomputed from <c>u</c>, 2-norm) is at most <see cref="Tolerance"/> times that of the
-/// ideal voltages (the 2-norm of the ideal device currents), and throws <see cref="IrDropNotConvergedException"/>
+/// imbalance at every node, recomputed from <c>u</c>, 2-norm) is at most <see cref="Tolerance"/> times the 2-norm of
+/// the ideal device currents plus that of <c>|A| |u|</c> (the normwise backward error: the imbalance is negligible
+/// against the currents in the branches at each node, and reachable however large the wire conductances), and throws
+/// <see cref="IrDropNotConvergedException"/>
 /// after <see cref="MaxIterations"/> iterations.</para>
 /// <para>Zero resistances are exact limits, not small numbers: a zero wire resistance merges each row wire and each
 /// column wire into one node; a zero source resistance fixes a row's first node at <c>V_i</c>; a zero sink resistance
@@ -80,7 +82,7 @@ public sealed class IrDropSolver
     /// <summary>Conjugate-gradient iterations of the last solve.</summary>
     public int LastIterations { get; private set; }
 
-    /// <summary>True residual of the last solve relative to that of the ideal voltages.</summary>
+    /// <summary>Normwise backward error of the last solve: <c>|b - A u| / (|b| + ||A| |u||)</c>, at most <see cref="Tolerance"/>.</summary>
     public double LastRelativeResidual { get; private set; }
 
     /// <summary>
@@ -161,11 +163,14 @@ public sealed class IrDropSolver
                 for (int k = 0; k < n; k++) p[k] = z[k] + beta * p[k];
             }
 
-            TrueResidual(g, r);
-            double relative = Norm(r) / scale;
+            // Normwise backward error: against the ideal currents and the branch currents of the drop found, so that
+            // a network whose huge wire conductances put the rounding floor above tol * |b| still converges.
+            double branches = TrueResidual(g, r);
+            double relative = Norm(r) / (scale + branches);
             LastIterations = iterations;
             LastRelativeResidual = relative;
             if (relative <= Tolerance) return;
+            target = Tolerance * (scale + branches);
             // A restart that could not take a step would repeat forever: rounding is all that is left.
             if (iterations >= MaxIterations || iterations == before) throw new IrDropNotConvergedException(_rows, _cols, iterations, relative, Tolerance, Settings);
         }
@@ -212,15 +217,27 @@ public sealed class IrDropSolver
         Mask(r);
     }
 
-    /// <summary><c>r = r_ideal - A u</c>, from scratch.</summary>
-    private void TrueResidual(ReadOnlySpan<float> g, Span<double> r)
+    /// <summary><c>r = r_ideal - A u</c>, from scratch; returns the 2-norm of <c>|A| |u|</c> (the branch currents of
+    /// the drop, summed in magnitude per node), the scale of the rounding in <c>A u</c>.</summary>
+    private double TrueResidual(ReadOnlySpan<float> g, Span<double> r)
     {
         int n = NodeCount;
-        Span<double> q = _q.AsSpan(0, n);
-        Multiply(g, _u.AsSpan(0, n), q);
+        Span<double> q = _q.AsSpan(0, n), u = _u.AsSpan(0, n);
+        // |u| through the same product (A's off-diagonal entries are all -conductance, so A |u| with the off-diagonal
+        // signs flipped is |A| |u| = 2 diag |u| - A |u|).
+        for (int k = 0; k < n; k++) _z[k] = Math.Abs(u[k]);
+        Multiply(g, _z.AsSpan(0, n), q);
+        double branches = 0;
+        for (int k = 0; k < n; k++)
+        {
+            double magnitude = 2 * _diag[k] * _z[k] - q[k];
+            branches += magnitude * magnitude;
+        }
+        Multiply(g, u, q);
         IdealResidual(g, r);
         for (int k = 0; k < n; k++) r[k] -= q[k];
         Mask(r);
+        return Math.Sqrt(branches);
     }
 
     /// <summary>Fixed nodes are not unknowns: their residual and every vector's entry there stay 0.</summary>

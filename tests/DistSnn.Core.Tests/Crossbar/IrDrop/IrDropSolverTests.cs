@@ -242,6 +242,30 @@ public class IrDropSolverTests
         }
     }
 
+    [Theory]
+    [InlineData(1e-6, 1e-6, 1e-6)]
+    [InlineData(1e-3, 1e5, 1e-3)]
+    [InlineData(100.0, 0.0, 1e5)]
+    [InlineData(1e4, 1e4, 0.0)]
+    [InlineData(1e-6, 0.0, 0.0)]
+    public void Extreme_resistances_converge_and_conserve_current(double rw, double rs, double rk)
+    {
+        const int rows = 32, cols = 32;
+        var (g, x) = RandomArray(rows, cols, 0.5, new System.Random(13));
+        var solver = new IrDropSolver(rows, cols, Circuit(rw, rs, rk));
+        var current = new double[cols];
+        solver.Solve(g, x, current);
+        Assert.True(solver.LastRelativeResidual <= IrDropSolver.DefaultTolerance);
+        double ideal = 0, sink = current.Sum(), source = 0;
+        for (int i = 0; i < rows; i++)
+        {
+            for (int j = 0; j < cols; j++) ideal += x[i] * Vread * g[i * cols + j] * 1e-6;
+            if (rs > 0) source += (x[i] * Vread - solver.RowNodeVoltage(i, 0)) / rs;
+        }
+        Assert.True(sink > 0 && sink <= ideal * (1 + 1e-12));
+        if (rs > 0) Close(source, sink, 1e-7);
+    }
+
     [Fact]
     public void Too_few_iterations_fail_clearly()
     {

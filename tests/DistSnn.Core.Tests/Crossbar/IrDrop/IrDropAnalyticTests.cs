@@ -80,6 +80,28 @@ public class IrDropAnalyticTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [InlineData(0.0, 10.0, 10.0)]
+    [InlineData(1.0, 0.0, 10.0)]
+    [InlineData(1.0, 10.0, 0.0)]
+    [InlineData(2.0, 0.0, 0.0)]
+    public void Zero_resistances_are_the_same_limits_as_in_the_solver(double rw, double rs, double rk)
+    {
+        const int rows = 64, cols = 50;
+        var (g, x) = IrDropSolverTests.RandomArray(rows, cols, 0.3, new System.Random(17));
+        var ideal = Ideal(rows, cols, g, x);
+        var s = Circuit(IrDropModel.Analytic, rw, rs, rk);
+        var first = Analytic(s, rows, cols, g, x, resummed: false);
+        var resummed = Analytic(s, rows, cols, g, x);
+        var exact = Exact(s, rows, cols, g, x);
+        for (int j = 0; j < cols; j++)
+        {
+            double d = (ideal[j] - first[j]) / ideal[j];
+            Assert.True(Math.Abs(first[j] - exact[j]) <= 2 * d * d * ideal[j], $"column {j}");
+            Assert.True(Math.Abs(resummed[j] - exact[j]) <= Math.Abs(first[j] - exact[j]), $"column {j}: resummed no worse");
+        }
+    }
+
     /// <summary>The README's table: the worst column of each tile, analytic against solver. Bounds asserted per row of
     /// the table by the exact drop: resummed within 0.1 % below a 10 % drop, 1.5 % below 25 %, 5 % beyond; plain first
     /// order within 2 d^2 I0.</summary>

@@ -154,8 +154,61 @@ public sealed record DacSettings(int Bits = 0);
 
 public enum IrDropModel
 {
+    /// <summary>Ideal wires: the column current is <c>sum_i x_i G_ij</c>.</summary>
     None,
+    /// <summary>First-order perturbation from the active rows (<see cref="IrDrop.IrDropAnalytic"/>).</summary>
+    Analytic,
+    /// <summary>Exact nodal solution of the wire network per read (<see cref="IrDrop.IrDropSolver"/>).</summary>
+    Solver,
 }
 
-/// <summary>Parasitic wire resistance. Only <c>none</c> for now; the analytical and nodal models come later.</summary>
-public sealed record IrDropSettings(IrDropModel Model = IrDropModel.None);
+/// <summary>
+/// Parasitic resistance of a tile (the circuit of DESIGN.md, "The IR-drop circuit"): each row wire is driven at its
+/// column-0 end by <c>x_i * ReadVoltage</c> through <c>SourceResistance</c>, each column wire is sensed at its last-row
+/// end into a virtual ground through <c>SinkResistance</c>, and neighbouring cells are joined by one segment of
+/// <c>WireResistance</c>. <c>new IrDropSettings()</c> is model none; the resistances then do nothing.
+/// <para>Defaults, for a 128 x 128 tile in a modern back end of line: <c>WireResistance</c> 1 ohm per segment
+/// (copper with size effects, rho about 3 uOhm cm, a 50 nm x 100 nm wire over a cell pitch of about 170 nm:
+/// 3e-8 * 1.7e-7 / 5e-15 = 1.0 ohm); <c>SourceResistance</c> and <c>SinkResistance</c> 10 ohm each (the output
+/// resistance of a buffered row driver and the input resistance of a column transimpedance amplifier held at virtual
+/// ground by feedback: a few to tens of ohm); <c>ReadVoltage</c> 0.2 V (reads of ReRAM and PCM stay at 0.1-0.3 V to
+/// avoid disturbing the cells). With linear devices the IR drop relative to the ideal current does not depend on the
+/// read voltage: it only sets the absolute currents.</para>
+/// </summary>
+/// <param name="Model">Which IR-drop model a read uses.</param>
+/// <param name="WireResistance">Ohm per wire segment between neighbouring cells; finite, at least 0 (0 = ideal wires).</param>
+/// <param name="SourceResistance">Ohm between a row's driver and its first cell; finite, at least 0.</param>
+/// <param name="SinkResistance">Ohm between a column's last cell and its virtual ground; finite, at least 0.</param>
+/// <param name="ReadVoltage">Volt on a row whose input is 1; finite, above 0.</param>
+public sealed record IrDropSettings(
+    IrDropModel Model = IrDropModel.None,
+    double WireResistance = IrDropSettings.DefaultWireResistance,
+    double SourceResistance = IrDropSettings.DefaultSourceResistance,
+    double SinkResistance = IrDropSettings.DefaultSinkResistance,
+    double ReadVoltage = IrDropSettings.DefaultReadVoltage)
+{
+    public const double DefaultWireResistance = 1.0;
+    public const double DefaultSourceResistance = 10.0;
+    public const double DefaultSinkResistance = 10.0;
+    public const double DefaultReadVoltage = 0.2;
+
+    // Checked here, in the constructor and in `with`, so no model ever sees a negative or infinite resistance.
+    private readonly double _wire = Resistance(WireResistance, nameof(WireResistance));
+    private readonly double _source = Resistance(SourceResistance, nameof(SourceResistance));
+    private readonly double _sink = Resistance(SinkResistance, nameof(SinkResistance));
+    private readonly double _voltage = Voltage(ReadVoltage);
+
+    public double WireResistance { get => _wire; init => _wire = Resistance(value, nameof(WireResistance)); }
+    public double SourceResistance { get => _source; init => _source = Resistance(value, nameof(SourceResistance)); }
+    public double SinkResistance { get => _sink; init => _sink = Resistance(value, nameof(SinkResistance)); }
+    public double ReadVoltage { get => _voltage; init => _voltage = Voltage(value); }
+
+    /// <summary>True when every resistance is 0: both models then give the ideal <c>sum_i x_i G_ij</c>.</summary>
+    public bool IsIdealCircuit => _wire == 0 && _source == 0 && _sink == 0;
+
+    private static double Resistance(double ohm, string name) =>
+        double.IsFinite(ohm) && ohm >= 0 ? ohm : throw new ArgumentOutOfRangeException(name, ohm, "a resistance in ohm must be finite and at least 0");
+
+    private static double Voltage(double volt) =>
+        double.IsFinite(volt) && volt > 0 ? volt : throw new ArgumentOutOfRangeException(nameof(ReadVoltage), volt, "the read voltage must be finite and above 0 V");
+}

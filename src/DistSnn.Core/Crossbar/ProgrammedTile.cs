@@ -78,6 +78,10 @@ public sealed class ProgrammedTile
     public DeviceFault[]? FaultPlus { get; private set; }
     public DeviceFault[]? FaultMinus { get; private set; }
 
+    /// <summary>The tile as the IR-drop model reads it (its conductances at the study's time and weight scale); null
+    /// when IR drop is off, and the tile step then sums weights as for an ideal circuit.</summary>
+    public IrDrop.IrDropTile? IrDrop { get; private set; }
+
     /// <summary>What a stuck column outputs, weight units: the ADC's positive full scale (then its digital scale), or
     /// without an ADC the tile's automatic full scale.</summary>
     public float StuckColumnCurrent { get; private set; }
@@ -291,6 +295,8 @@ public sealed class ProgrammedTile
         if (tile.Faults.StuckColumns.Length > 0)
             tile.StuckColumnCurrent = tile.Adc is { } adc ? (float)(adc.MaxCode * adc.Step * tile.CompensationScale) : (float)AutoAdcRange(layer, rowStart, rows, colStart, cols);
         if (tile.Faults.Any) tile.MarkDead();
+        if (settings.IrDrop.Model != IrDropModel.None)
+            tile.IrDrop = new IrDrop.IrDropTile(settings.IrDrop, tile.GPlus, tile.GMinus, rows, cols, tile.WeightPerSiemens);
         tile.LayOutBlocks();
         return tile;
     }

@@ -3,6 +3,7 @@ using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using DistSnn.Core.Crossbar;
+using DistSnn.Core.Crossbar.IrDrop;
 using DistSnn.Core.Random;
 
 namespace DistSnn.Core.Trial;
@@ -41,6 +42,7 @@ public sealed class TileStep
     private readonly float[] _unpacked;   // one sample's inputs for the oracle (per-device path)
     private readonly ulong[] _liveSpikes; // the spikes of the live rows, when the tile has dead rows
     private readonly float[] _liveInputs; // analog inputs with the dead rows' zeroed
+    private IrDropTileReader? _irDrop;    // made for the first tile with IR drop, kept for tiles of the same settings
     private readonly TileReader _oracle;
 
     private static long _synapticEvents;
@@ -89,6 +91,19 @@ public sealed class TileStep
             }
             faults.ApplyColumns(first.Step, partials, default, samples, tile.Cols, tile.StuckColumnCurrent);
             return Counted(tile, samples, clipped, PackedSpikes.Count(spikes[..(samples * words)]) * tile.Cols);
+        }
+        if (tile.IrDrop is not null)
+        {
+            Span<float> x = _unpacked.AsSpan(0, tile.Rows);
+            long events = 0;
+            for (int s = 0; s < samples; s++)
+            {
+                PackedSpikes.Unpack(spikes.Slice(s * words, words), x);
+                events += ReadWithIrDrop(tile, s, x, partials, variances);
+            }
+            TileCounters withIrDrop = Finish(tile, samples, first, partials, events);
+            faults.ApplyColumns(first.Step, partials, tile.DefersReadNoise ? variances : default, samples, tile.Cols, tile.StuckColumnCurrent);
+            return withIrDrop;
         }
 
         long active = 0;
@@ -151,6 +166,14 @@ public sealed class TileStep
             faults.ApplyColumns(first.Step, partials, default, samples, tile.Cols, tile.StuckColumnCurrent);
             return Counted(tile, samples, clipped, nonZero * tile.Cols);
         }
+        if (tile.IrDrop is not null)
+        {
+            long events = 0;
+            for (int s = 0; s < samples; s++) events += ReadWithIrDrop(tile, s, inputs.Slice(s * rows, rows), partials, variances);
+            TileCounters withIrDrop = Finish(tile, samples, first, partials, events);
+            faults.ApplyColumns(first.Step, partials, tile.DefersReadNoise ? variances : default, samples, tile.Cols, tile.StuckColumnCurrent);
+            return withIrDrop;
+        }
 
         long active = 0;
         for (int s = 0; s < samples; s++)
@@ -183,6 +206,34 @@ public sealed class TileStep
         TileCounters counters = Finish(tile, samples, first, partials, active * tile.Cols);
         faults.ApplyColumns(first.Step, partials, tile.DefersReadNoise ? variances : default, samples, tile.Cols, tile.StuckColumnCurrent);
         return counters;
+    }
+
+    /// <summary>
+    /// One sample through the tile's IR-drop model (<see cref="IrDropTileReader"/>): its column currents into the
+    /// partials, and its read-noise variances <c>V_c = sum_r x_r^2 v_rc</c> in row order, as the oracle sums them (the
+    /// wire network changes the voltages the devices see, and with it the currents; the noise stays the devices').
+    /// Returns the sample's synaptic events.
+    /// </summary>
+    private long ReadWithIrDrop(ProgrammedTile tile, int s, ReadOnlySpan<float> x, Span<float> partials, Span<float> variances)
+    {
+        IrDropTile irDrop = tile.IrDrop!;
+        if (_irDrop is null || _irDrop.Settings != irDrop.Settings) _irDrop = new IrDropTileReader(_maxRows, _maxCols, irDrop.Settings);
+        int cols = tile.Cols;
+        _irDrop.Read(irDrop, x, partials.Slice(s * cols, cols));
+        int active = 0;
+        foreach (float v in x) if (v != 0f) active++;
+        if (tile.ReadVariance is not { } pairVariance) return (long)active * cols;
+        Span<float> sum = VarianceOutput(tile, variances).Slice(s * cols, cols);
+        sum.Clear();
+        for (int r = 0; r < x.Length; r++)
+        {
+            float xr = x[r];
+            if (xr == 0f) continue;
+            float squared = xr * xr;
+            ReadOnlySpan<float> row = pairVariance.AsSpan(r * cols, cols);
+            for (int c = 0; c < cols; c++) sum[c] += squared * row[c];
+        }
+        return (long)active * cols;
     }
 
     /// <summary>A dead tile's read: every current (and variance) 0, nothing read or converted.</summary>

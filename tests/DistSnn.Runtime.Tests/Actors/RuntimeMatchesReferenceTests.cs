@@ -97,7 +97,7 @@ public class RuntimeMatchesReferenceTests
     }
 
     [Fact]
-    public void Tile_level_faults_with_onsets_exact_counts_and_clustered_defects()
+    public void Tile_level_faults_with_onsets_exact_counts_clustered_defects_and_ir_drop()
     {
         // Dead tiles, rows and columns, stuck columns and clustered stuck devices; some only from a later step.
         var (reference, runtime) = Both("""
@@ -115,6 +115,7 @@ public class RuntimeMatchesReferenceTests
                 dead_columns: { exact: 5, onset: 1 }
                 stuck_columns: { probability: 0.02, onset: 5 }
                 clustered: { mean: 0.03, shape: 0.5, on_fraction: 0.2 }
+              ir_drop: { model: analytic, wire_resistance: 2 }
             sweep:
               - { key: crossbar.adc.bits, values: [0, 6] }
             trials: 3

@@ -13,6 +13,17 @@ internal static class PointSettingsBinder
     // stuck_off + stuck_on is compared with a little room so that 0.7 + 0.3 (0.99999...98 or 1.00...02) passes.
     private const double ProbabilitySlack = 1e-12;
 
+    /// <summary>The IR-drop circuit; the per-device read path (one Gaussian per device) is not combined with it.</summary>
+    private static IrDropSettings IrDrop(SpecValues values, string point)
+    {
+        var model = values.Required<IrDropModel>("crossbar.ir_drop.model");
+        if (model != IrDropModel.None && values.Required<ReadNoisePath>("crossbar.device.read.path") == ReadNoisePath.Device
+            && values.Required<double>("crossbar.device.read.sigma") > 0)
+            throw values.Problem("crossbar.ir_drop.model", $"expected none with crossbar.device.read.path: device (IR drop reads with column read noise; use path: column){point}");
+        return new IrDropSettings(model, values.Required<double>("crossbar.ir_drop.wire_resistance"), values.Required<double>("crossbar.ir_drop.source_resistance"),
+            values.Required<double>("crossbar.ir_drop.sink_resistance"), values.Required<double>("crossbar.ir_drop.read_voltage"));
+    }
+
     /// <summary>A tile-level fault's settings: a probability or an exact count, not both.</summary>
     private static TileFaultCount TileFault(SpecValues values, string name, string point)
     {
@@ -91,7 +102,7 @@ internal static class PointSettingsBinder
                 (int)values.Required<long>("crossbar.adc.bits"),
                 values["crossbar.adc.range"] is double range ? range : null),
             Dac = new DacSettings((int)values.Required<long>("crossbar.dac.bits")),
-            IrDrop = new IrDropSettings(values.Required<IrDropModel>("crossbar.ir_drop.model")),
+            IrDrop = IrDrop(values, point),
         };
 
         var neuron = new NeuronOverrides(

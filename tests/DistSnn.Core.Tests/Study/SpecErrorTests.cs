@@ -90,7 +90,7 @@ public class SpecErrorTests
     [InlineData("crossbar: { adc: { range: 0 } }", "crossbar.adc.range (line 2)", "expected auto or a number > 0, got 0")]
     [InlineData("crossbar: { dac: { bits: 25 } }", "crossbar.dac.bits (line 2)", "expected an integer <= 24, got 25")]
     [InlineData("crossbar: { faults: { stuck_on: 1.5 } }", "crossbar.faults.stuck_on (line 2)", "expected a probability in [0, 1], got 1.5")]
-    [InlineData("crossbar: { ir_drop: { model: analytical } }", "crossbar.ir_drop.model (line 2)", "come later")]
+    [InlineData("crossbar: { ir_drop: { model: analytical } }", "crossbar.ir_drop.model (line 2)", "analytic")]
     [InlineData("crossbar: { device: { read: { sigma: abc } } }", "crossbar.device.read.sigma (line 2)", "expected a number >= 0, got 'abc'")]
     [InlineData("crossbar: { tile: [32, 32] }", "crossbar.tile (line 2)", "expected a mapping of rows, cols, got a list")]
     [InlineData("data: { split: validation }", "data.split (line 2)", "expected test or train, got 'validation'")]

@@ -11,6 +11,7 @@ public sealed record CrossbarSettings
     public DeviceSettings Device { get; init; } = new();
     public FaultSettings Faults { get; init; } = new();
     public AdcSettings Adc { get; init; } = new();
+    public PeripherySettings Periphery { get; init; } = new();
     public DacSettings Dac { get; init; } = new();
     public IrDropSettings IrDrop { get; init; } = new();
 
@@ -148,6 +149,17 @@ public sealed record RramHfo2Settings(double AcceptanceRange = 2.0, double Progr
 /// <param name="Range">Full scale in weight units (the current one active input contributes through weight w is w);
 /// null = auto: per tile, the largest |column current| the ideal tile can produce with every input at 1.</param>
 public sealed record AdcSettings(int Bits = 0, double? Range = null);
+
+/// <summary>
+/// The column periphery's own errors, each a fraction of the tile's full scale (the ADC's range, or with an ideal
+/// ADC the tile's largest ideal column current), added to the column current before the ADC.
+/// </summary>
+/// <param name="OutputNoise">Sigma of a Gaussian drawn at every read for every column (sense amplifier noise).</param>
+/// <param name="Offset">Sigma of a per-column offset drawn once per chip (fabrication) and added at every read.</param>
+public sealed record PeripherySettings(double OutputNoise = 0.0, double Offset = 0.0)
+{
+    public bool IsOn => OutputNoise > 0 || Offset > 0;
+}
 
 /// <summary>Digital-to-analog converter on the rows for direct (analog) inputs in [0, 1]: <c>2^bits</c> levels; 0 = ideal.</summary>
 public sealed record DacSettings(int Bits = 0);

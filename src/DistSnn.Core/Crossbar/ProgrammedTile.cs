@@ -82,6 +82,9 @@ public sealed class ProgrammedTile
     /// when IR drop is off, and the tile step then sums weights as for an ideal circuit.</summary>
     public IrDrop.IrDropTile? IrDrop { get; private set; }
 
+    /// <summary>The column periphery's offsets and output noise; null when the periphery is ideal.</summary>
+    public ColumnPeriphery? Periphery { get; private set; }
+
     /// <summary>What a stuck column outputs, weight units: the ADC's positive full scale (then its digital scale), or
     /// without an ADC the tile's automatic full scale.</summary>
     public float StuckColumnCurrent { get; private set; }
@@ -295,6 +298,11 @@ public sealed class ProgrammedTile
         if (tile.Faults.StuckColumns.Length > 0)
             tile.StuckColumnCurrent = tile.Adc is { } adc ? (float)(adc.MaxCode * adc.Step * tile.CompensationScale) : (float)AutoAdcRange(layer, rowStart, rows, colStart, cols);
         if (tile.Faults.Any) tile.MarkDead();
+        if (settings.Periphery.IsOn)
+        {
+            double fullScale = tile.Adc is { } converter ? converter.MaxCode * converter.Step : AutoAdcRange(layer, rowStart, rows, colStart, cols);
+            tile.Periphery = ColumnPeriphery.For(settings.Periphery, fullScale, seed, trial, layerIndex, index, cols);
+        }
         if (settings.IrDrop.Model != IrDropModel.None)
             tile.IrDrop = new IrDrop.IrDropTile(settings.IrDrop, tile.GPlus, tile.GMinus, rows, cols, tile.WeightPerSiemens);
         tile.LayOutBlocks();

@@ -29,6 +29,7 @@ public sealed class TileReader
         if (tile.ReadPath == TileReadPath.Device)
         {
             ReadPerDevice(tile, input, key, partial);
+            tile.Periphery?.Apply(partial, key, _normals);
             return Convert(tile, partial);
         }
 
@@ -49,6 +50,8 @@ public sealed class TileReader
             if (tile.DefersReadNoise) variance[c] = sum;
             partial[c] = current;
         }
+        if (tile.DefersReadNoise) tile.Periphery?.ApplyDeferred(partial, variance);
+        else tile.Periphery?.Apply(partial, key, _normals);
         return Convert(tile, partial);
     }
 

@@ -87,7 +87,7 @@ public readonly record struct DrawKey
     }
 
     private static bool IsPerChip(RandomScope scope) => scope is RandomScope.Fabrication or RandomScope.Programming or RandomScope.DriftExponent
-        or RandomScope.TileFaults or RandomScope.ChipFaults or RandomScope.ClusteredFaults;
+        or RandomScope.TileFaults or RandomScope.ChipFaults or RandomScope.ClusteredFaults or RandomScope.ColumnOffsets;
 
     public RandomStream Stream() => new(this);
 }

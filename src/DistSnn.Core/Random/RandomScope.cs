@@ -33,4 +33,8 @@ public enum RandomScope : uint
     ChipFaults = 12,
     /// <summary>Once per trial: whether each device is hit by its tile's clustered defects.</summary>
     ClusteredFaults = 13,
+    /// <summary>Once per trial: each column's periphery offset (<see cref="Crossbar.ColumnPeriphery"/>).</summary>
+    ColumnOffsets = 14,
+    /// <summary>Every read: each column's periphery output noise.</summary>
+    ColumnOutput = 15,
 }

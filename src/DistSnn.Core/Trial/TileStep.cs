@@ -101,7 +101,7 @@ public sealed class TileStep
                 PackedSpikes.Unpack(spikes.Slice(s * words, words), x);
                 events += ReadWithIrDrop(tile, s, x, partials, variances);
             }
-            TileCounters withIrDrop = Finish(tile, samples, first, partials, events);
+            TileCounters withIrDrop = Finish(tile, samples, first, partials, variances, events);
             faults.ApplyColumns(first.Step, partials, tile.DefersReadNoise ? variances : default, samples, tile.Cols, tile.StuckColumnCurrent);
             return withIrDrop;
         }
@@ -138,7 +138,7 @@ public sealed class TileStep
                 }
             }
         }
-        TileCounters counters = Finish(tile, samples, first, partials, active * tile.Cols);
+        TileCounters counters = Finish(tile, samples, first, partials, variances, active * tile.Cols);
         faults.ApplyColumns(first.Step, partials, tile.DefersReadNoise ? variances : default, samples, cols, tile.StuckColumnCurrent);
         return counters;
     }
@@ -170,7 +170,7 @@ public sealed class TileStep
         {
             long events = 0;
             for (int s = 0; s < samples; s++) events += ReadWithIrDrop(tile, s, inputs.Slice(s * rows, rows), partials, variances);
-            TileCounters withIrDrop = Finish(tile, samples, first, partials, events);
+            TileCounters withIrDrop = Finish(tile, samples, first, partials, variances, events);
             faults.ApplyColumns(first.Step, partials, tile.DefersReadNoise ? variances : default, samples, tile.Cols, tile.StuckColumnCurrent);
             return withIrDrop;
         }
@@ -203,7 +203,7 @@ public sealed class TileStep
                 Store(tile, b, s, sums, partials, output);
             }
         }
-        TileCounters counters = Finish(tile, samples, first, partials, active * tile.Cols);
+        TileCounters counters = Finish(tile, samples, first, partials, variances, active * tile.Cols);
         faults.ApplyColumns(first.Step, partials, tile.DefersReadNoise ? variances : default, samples, tile.Cols, tile.StuckColumnCurrent);
         return counters;
     }
@@ -266,9 +266,9 @@ public sealed class TileStep
     /// column group, else the scratch that <see cref="Finish"/> draws the column noise from.</summary>
     private Span<float> VarianceOutput(ProgrammedTile tile, Span<float> variances) => tile.DefersReadNoise ? variances : _variance;
 
-    /// <summary>Column read noise, then the ADC.</summary>
+    /// <summary>Column read noise, the periphery's offsets and output noise, then the ADC.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private TileCounters Finish(ProgrammedTile tile, int samples, in ReadKey first, Span<float> partials, long events)
+    private TileCounters Finish(ProgrammedTile tile, int samples, in ReadKey first, Span<float> partials, Span<float> variances, long events)
     {
         int cols = tile.Cols, clipped = 0;
         for (int s = 0; s < samples; s++)
@@ -283,6 +283,11 @@ public sealed class TileStep
                 TensorPrimitives.Sqrt(noise, noise);
                 TensorPrimitives.Multiply(noise, z, noise);
                 TensorPrimitives.Add(current, noise, current);
+            }
+            if (tile.Periphery is { } periphery)
+            {
+                if (tile.DefersReadNoise) periphery.ApplyDeferred(current, variances.Slice(s * cols, cols));
+                else periphery.Apply(current, first with { Sample = first.Sample + s }, _normals);
             }
             clipped += TileReader.Convert(tile, current);
         }

@@ -27,9 +27,11 @@ public class TileStepTests
         _ => throw new ArgumentException(name),
     };
 
-    /// <summary>Every non-ideality at once: gmin, per-tile scale, levels, programming error, stuck devices, read noise, a 6-bit ADC.</summary>
+    /// <summary>Every non-ideality at once: gmin, per-tile scale, levels, programming error, stuck devices, read noise,
+    /// column offsets and output noise, a 6-bit ADC.</summary>
     private static CrossbarSettings Everything(int rows, int cols, ReadNoisePath path) => new()
     {
+        Periphery = new(OutputNoise: 0.02, Offset: 0.01),
         Tile = new(rows, cols),
         Mapping = new(0.5, 25.0, ScaleMode.PerTile, 64),
         Device = new DeviceSettings { Programming = new(NoiseModel.Proportional, 0.1), Read = new(NoiseModel.Proportional, 0.05, path) },

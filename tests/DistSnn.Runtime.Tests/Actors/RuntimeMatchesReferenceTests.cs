@@ -116,6 +116,7 @@ public class RuntimeMatchesReferenceTests
                 stuck_columns: { probability: 0.02, onset: 5 }
                 clustered: { mean: 0.03, shape: 0.5, on_fraction: 0.2 }
               ir_drop: { model: analytic, wire_resistance: 2 }
+              periphery: { output_noise: 0.01, offset: 0.02 }
             sweep:
               - { key: crossbar.adc.bits, values: [0, 6] }
             trials: 3

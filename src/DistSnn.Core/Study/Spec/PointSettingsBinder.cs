@@ -103,6 +103,7 @@ internal static class PointSettingsBinder
                 values["crossbar.adc.range"] is double range ? range : null),
             Dac = new DacSettings((int)values.Required<long>("crossbar.dac.bits")),
             IrDrop = IrDrop(values, point),
+            Periphery = new PeripherySettings(values.Required<double>("crossbar.periphery.output_noise"), values.Required<double>("crossbar.periphery.offset")),
         };
 
         var neuron = new NeuronOverrides(

@@ -53,6 +53,8 @@ public static class SpecKeyLabels
         ["crossbar.adc.range"] = "ADC full scale (weight units)",
         ["crossbar.dac.bits"] = "DAC resolution (bits, 0 = ideal)",
         ["crossbar.ir_drop.model"] = "IR-drop model",
+        ["crossbar.periphery.output_noise"] = "column output noise σ (of full scale)",
+        ["crossbar.periphery.offset"] = "column offset σ (of full scale)",
         ["crossbar.ir_drop.wire_resistance"] = "wire resistance per cell (Ω)",
         ["crossbar.ir_drop.source_resistance"] = "row driver resistance (Ω)",
         ["crossbar.ir_drop.sink_resistance"] = "column sense resistance (Ω)",

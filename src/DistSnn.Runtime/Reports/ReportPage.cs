@@ -97,6 +97,7 @@ public static class ReportPage
         html.Append("</dl>\n");
 
         AppendTable(html, spec, summaries);
+        AppendChipTable(html, spec, summaries);
 
         if (plots.Count > 0) html.Append("\n<h2>Plots</h2>\n");
         foreach ((string name, byte[] png) in plots)
@@ -140,6 +141,36 @@ public static class ReportPage
                 .Append("<td class=\"difference\">").Append(Difference(s, spec.Baseline)).Append("</td>");
             if (spec.YieldThreshold is not null) html.Append("<td class=\"difference\">").Append(Yield(s)).Append("</td>");
             html.Append("</tr>\n");
+        }
+        html.Append("</tbody>\n</table>\n</div>\n");
+    }
+
+    /// <summary>What the chips were and did, per point: the means of <see cref="ChipStatistics"/> over its chips.</summary>
+    private static void AppendChipTable(StringBuilder html, StudySpec spec, IReadOnlyList<PointSummary> summaries)
+    {
+        if (summaries.All(s => s.Chip is null)) return;
+        int layers = summaries.Max(s => s.Chip?.SpikeRates.Count ?? 0);
+        EnergySettings e = spec.Energy;
+        html.Append("\n<h2>What the chips were</h2>\n<p>Per point, averaged over its chips (<code>chips.csv</code> has every chip's counters): ")
+            .Append("the share of stuck devices, synaptic events (active input rows times tile columns) per sample, each layer's spike rate ")
+            .Append("(spikes per neuron and time step) and the energy estimate per sample from ")
+            .Append(E(string.Create(CultureInfo.InvariantCulture, $"{e.DeviceReadFj} fJ per device read, {e.AdcConversionPj} pJ per ADC conversion, {e.NeuronUpdatePj} pJ per neuron update")))
+            .Append(" (<code>energy</code> in the spec).</p>\n<div class=\"table-wrap\">\n<table>\n<thead><tr><th>point</th>");
+        foreach (SweepAxis axis in spec.Sweep)
+            html.Append("<th class=\"text\" title=\"").Append(E(axis.Key)).Append("\">").Append(E(SpecKeyLabels.For(axis.Key, spec))).Append("</th>");
+        html.Append("<th>stuck devices</th><th>synaptic events / sample</th>");
+        for (int l = 0; l < layers; l++) html.Append("<th>spike rate, layer ").Append(l).Append("</th>");
+        html.Append("<th>energy / sample (nJ)</th></tr></thead>\n<tbody>\n");
+        foreach (PointSummary s in summaries)
+        {
+            if (s.Chip is not { } chip) continue;
+            html.Append("<tr><td>").Append(s.Point).Append("</td>");
+            foreach (string value in s.Coordinates) html.Append("<td class=\"text\">").Append(E(value)).Append("</td>");
+            html.Append("<td>").Append((100 * chip.StuckFraction).ToString("F2", CultureInfo.InvariantCulture)).Append(" %</td>")
+                .Append("<td>").Append(chip.SynapticEventsPerSample.ToString("N0", CultureInfo.InvariantCulture)).Append("</td>");
+            for (int l = 0; l < layers; l++)
+                html.Append("<td>").Append(l < chip.SpikeRates.Count ? chip.SpikeRates[l].ToString("F4", CultureInfo.InvariantCulture) : "&ndash;").Append("</td>");
+            html.Append("<td>").Append(chip.EnergyPerSampleNj.ToString("G4", CultureInfo.InvariantCulture)).Append("</td></tr>\n");
         }
         html.Append("</tbody>\n</table>\n</div>\n");
     }

@@ -23,13 +23,21 @@ public sealed class TileReader
     /// <returns>How many columns the ADC clipped.</returns>
     public int Read(ProgrammedTile tile, ReadOnlySpan<float> input, in ReadKey key, Span<float> partial, Span<float> variance = default)
     {
+        Sense(tile, input, key, partial, variance);
+        return Convert(tile, partial);
+    }
+
+    /// <summary>The read up to the ADC: the column currents with the tile's read noise (none for a tile that
+    /// defers it), before any conversion. What the chip files' <c>read</c> stage shows.</summary>
+    public void Sense(ProgrammedTile tile, ReadOnlySpan<float> input, in ReadKey key, Span<float> partial, Span<float> variance = default)
+    {
         if (tile.DefersReadNoise && variance.Length != tile.Cols) throw new ArgumentException("this tile gives its variances: pass a span for them");
         int rows = tile.Rows, cols = tile.Cols;
         if (input.Length != rows || partial.Length != cols) throw new ArgumentException("input or partial does not fit the tile");
         if (tile.ReadPath == TileReadPath.Device)
         {
             ReadPerDevice(tile, input, key, partial);
-            return Convert(tile, partial);
+            return;
         }
 
         Span<float> z = _normals.AsSpan(0, cols);
@@ -49,7 +57,6 @@ public sealed class TileReader
             if (tile.DefersReadNoise) variance[c] = sum;
             partial[c] = current;
         }
-        return Convert(tile, partial);
     }
 
     /// <summary>Every active device gets its own Gaussian for this read: element (r, c, sign) of the ReadDevice stream.</summary>

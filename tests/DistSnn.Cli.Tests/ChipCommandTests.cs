@@ -210,7 +210,7 @@ public class ChipCommandTests : IDisposable
         foreach (ProgrammedTile tile in AllTiles(chip))
         {
             float[] analog = file.Floats(Name(tile, "analog")), read = file.Floats(Name(tile, "read")), adc = file.Floats(Name(tile, "adc"));
-            Assert.False(file.Names.Contains(Name(tile, "read_variance")));
+            Assert.DoesNotContain(Name(tile, "read_variance"), file.Names);
             bool active = file.Floats(Name(tile, "input")).Any(x => x != 0f);
             if (active) Assert.NotEqual(analog, read);
             // Each converted current is within one ADC step of the noisy one (or clipped at full scale).

@@ -28,6 +28,7 @@ public class ReadmeTests
     [InlineData("worker")]
     [InlineData("validate")]
     [InlineData("train")]
+    [InlineData("chip")]
     public void Every_option_of_a_command_is_in_the_readme(string command)
     {
         var help = CliRun.Of(command, "--help");

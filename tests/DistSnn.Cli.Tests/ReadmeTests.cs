@@ -29,6 +29,7 @@ public class ReadmeTests
     [InlineData("validate")]
     [InlineData("train")]
     [InlineData("criticality")]
+    [InlineData("chip")]
     public void Every_option_of_a_command_is_in_the_readme(string command)
     {
         var help = CliRun.Of(command, "--help");

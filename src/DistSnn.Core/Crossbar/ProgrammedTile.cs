@@ -105,6 +105,9 @@ public sealed class ProgrammedTile
     /// </summary>
     public double CompensationScale { get; private set; } = 1.0;
 
+    /// <summary>The weight-to-conductance mapping the tile was programmed with: its targets (chip files) come from it.</summary>
+    public ConductanceMapping Mapping { get; private set; }
+
     /// <summary>Weight units per microsiemens, in float: what the per-device path multiplies by.</summary>
     public float WeightPerSiemens { get; private set; }
 
@@ -163,6 +166,7 @@ public sealed class ProgrammedTile
             wmax = tileMax > 0 ? tileMax : layerWmax;
         }
         var mapping = new ConductanceMapping(settings.Mapping, wmax);
+        tile.Mapping = mapping;
         double k = mapping.WeightPerSiemens;
         tile.WeightPerSiemens = (float)k;
 

@@ -15,6 +15,7 @@ namespace DistSnn.Core.Crossbar;
 public sealed class TileReader
 {
     private readonly float[] _normals;
+    private IrDrop.IrDropTileReader? _irDrop;
 
     public TileReader(int maxCols) => _normals = new float[2 * maxCols];
 
@@ -23,6 +24,14 @@ public sealed class TileReader
     /// <returns>How many columns the ADC clipped.</returns>
     public int Read(ProgrammedTile tile, ReadOnlySpan<float> input, in ReadKey key, Span<float> partial, Span<float> variance = default)
     {
+        Sense(tile, input, key, partial, variance);
+        return Convert(tile, partial);
+    }
+
+    /// <summary>The read up to the ADC: the column currents with the tile's read noise (none for a tile that
+    /// defers it), before any conversion. What the chip files' <c>read</c> stage shows.</summary>
+    public void Sense(ProgrammedTile tile, ReadOnlySpan<float> input, in ReadKey key, Span<float> partial, Span<float> variance = default)
+    {
         if (tile.DefersReadNoise && variance.Length != tile.Cols) throw new ArgumentException("this tile gives its variances: pass a span for them");
         int rows = tile.Rows, cols = tile.Cols;
         if (input.Length != rows || partial.Length != cols) throw new ArgumentException("input or partial does not fit the tile");
@@ -30,20 +39,23 @@ public sealed class TileReader
         {
             ReadPerDevice(tile, input, key, partial);
             tile.Periphery?.Apply(partial, key, _normals);
-            return Convert(tile, partial);
+            return;
         }
 
         Span<float> z = _normals.AsSpan(0, cols);
         bool noise = tile.ReadPath == TileReadPath.Column && !tile.DefersReadNoise;
         if (noise) key.Stream(RandomScope.ReadColumn, tile.Layer, tile.Index).FillNormal(z);
+        // With IR drop the wire network gives the noiseless currents; the devices' noise is summed as without it.
+        bool irDrop = tile.IrDrop is not null;
+        if (irDrop) Analog(tile, input, partial);
         for (int c = 0; c < cols; c++)
         {
-            float current = 0f, sum = 0f;
+            float current = irDrop ? partial[c] : 0f, sum = 0f;
             for (int r = 0; r < rows; r++)
             {
                 float x = input[r];
                 if (x == 0f) continue;
-                current += x * tile.Weight[r * cols + c];
+                if (!irDrop) current += x * tile.Weight[r * cols + c];
                 if (tile.ReadVariance is { } v) sum += x * x * v[r * cols + c];
             }
             if (noise) current += MathF.Sqrt(sum) * z[c];
@@ -52,7 +64,27 @@ public sealed class TileReader
         }
         if (tile.DefersReadNoise) tile.Periphery?.ApplyDeferred(partial, variance);
         else tile.Periphery?.Apply(partial, key, _normals);
-        return Convert(tile, partial);
+    }
+
+    /// <summary>The noiseless column currents: through the tile's IR-drop model when it has one, else
+    /// <c>sum_r x_r w_rc</c> over the active rows in increasing r, in float.</summary>
+    public void Analog(ProgrammedTile tile, ReadOnlySpan<float> input, Span<float> output)
+    {
+        if (tile.IrDrop is { } irDrop)
+        {
+            if (_irDrop is null || _irDrop.Settings != irDrop.Settings || _irDrop.MaxRows < tile.Rows || _irDrop.MaxCols < tile.Cols)
+                _irDrop = new IrDrop.IrDropTileReader(tile.Rows, tile.Cols, irDrop.Settings);
+            _irDrop.Read(irDrop, input, output[..tile.Cols]);
+            return;
+        }
+        int cols = tile.Cols;
+        for (int c = 0; c < cols; c++)
+        {
+            float sum = 0f;
+            for (int r = 0; r < tile.Rows; r++)
+                if (input[r] != 0f) sum += input[r] * tile.Weight[r * cols + c];
+            output[c] = sum;
+        }
     }
 
     /// <summary>Every active device gets its own Gaussian for this read: element (r, c, sign) of the ReadDevice stream.</summary>

@@ -32,12 +32,13 @@ public sealed class ReferenceEngine
     /// <summary>Runs trial <paramref name="trial"/> over every sample of <paramref name="data"/>.</summary>
     /// <param name="scores">If given (<c>[data.Count, classes]</c>), receives each sample's output spike counts
     /// (spike-count readout) or final membrane potentials (membrane readout).</param>
-    public TrialResult RunTrial(int trial, Dataset data, double[]? scores = null)
+    /// <param name="observer">If given, sees the tile reads of the steps it wants.</param>
+    public TrialResult RunTrial(int trial, Dataset data, double[]? scores = null, ITileReadObserver? observer = null)
     {
         var plan = new TrialPlan(_model, _crossbar, data, _seed, _batch);
         if (scores is not null && scores.Length != data.Count * _model.Classes)
             throw new ArgumentException("scores must hold [samples, classes] values");
-        return new SequentialTrial(plan, trial).Run(scores);
+        return new SequentialTrial(plan, trial, observer).Run(scores);
     }
 }
 
@@ -61,11 +62,14 @@ internal sealed class SequentialTrial
     private readonly double[][][] _groupMembranes; // per layer and group: [batch, cols]
     private readonly double[] _scores;        // [batch, classes]
     private readonly ChipCounters _counters;
+    private readonly ITileReadObserver? _observer;
+    private readonly float[] _observed;       // the observed tile's row inputs [batch, rows], when observed
 
-    public SequentialTrial(TrialPlan plan, int trial)
+    public SequentialTrial(TrialPlan plan, int trial, ITileReadObserver? observer = null)
     {
         _plan = plan;
         _trial = trial;
+        _observer = observer;
         _chip = Chip.Program(plan, trial);
         int batch = plan.BatchSize, rows = plan.MaxTileRows, cols = plan.MaxTileCols;
         _tileStep = new TileStep(rows, cols, batch);
@@ -74,6 +78,7 @@ internal sealed class SequentialTrial
         _analog = EncoderStep.IsRate(plan) ? [] : new float[batch * plan.Model.Inputs];
         _rowSpikes = new ulong[batch * PackedSpikes.WordsFor(rows)];
         _rowAnalog = EncoderStep.IsRate(plan) ? [] : new float[batch * rows];
+        _observed = observer is null ? [] : new float[batch * rows];
         _partial = new float[batch * cols];
         _current = new float[batch * cols];
         bool groupNoise = ProgrammedTile.ReadNoiseAtGroup(plan.Crossbar);
@@ -128,9 +133,13 @@ internal sealed class SequentialTrial
                 ProgrammedTile tile = layer.Tile(tr, tc);
                 Span<float> partial = _partial.AsSpan(0, samples * cols);
                 // A tile row's inputs are cut again for each column group: cheap next to the tile's reads.
+                ReadOnlySpan<float> rowAnalog = analog ? RowAnalog(grid, tr, samples) : default;
+                ReadOnlySpan<ulong> rowSpikes = analog ? default : RowSpikes(l, grid, tr, samples);
                 _counters.Add(l, analog
-                    ? _tileStep.RunAnalog(tile, RowAnalog(grid, tr, samples), samples, first, partial, variance)
-                    : _tileStep.Run(tile, RowSpikes(l, grid, tr, samples), samples, first, partial, variance));
+                    ? _tileStep.RunAnalog(tile, rowAnalog, samples, first, partial, variance)
+                    : _tileStep.Run(tile, rowSpikes, samples, first, partial, variance));
+                if (_observer is { } observer && observer.Wants(first.Step))
+                    Observe(observer, tile, samples, first, analog ? rowAnalog : Unpack(rowSpikes, tile.Rows, samples), partial, variance);
                 NeuronStep.AddPartial(current, partial, tr == 0);
                 if (groupNoise) NeuronStep.AddPartial(groupVariance, variance, tr == 0);
             }
@@ -150,6 +159,18 @@ internal sealed class SequentialTrial
             if (_plan.IsLastLayer(l)) ReadoutStep.CountSpikes(spikes, samples, colStart, cols, _plan.Model.Classes, _scores);
             else PackedSpikes.CopyBatch(spikes, cols, 0, _spikes[l + 1], grid.Outputs, colStart, cols, samples);
         }
+    }
+
+    private static void Observe(ITileReadObserver observer, ProgrammedTile tile, int samples, in ReadKey first,
+        ReadOnlySpan<float> inputs, Span<float> partial, Span<float> variance) =>
+        observer.TileRead(tile, first, samples, inputs, partial, tile.DefersReadNoise ? variance : default);
+
+    /// <summary>A tile row's packed spikes as 0/1 floats, for the observer only.</summary>
+    private ReadOnlySpan<float> Unpack(ReadOnlySpan<ulong> spikes, int rows, int samples)
+    {
+        int words = PackedSpikes.WordsFor(rows);
+        for (int s = 0; s < samples; s++) PackedSpikes.Unpack(spikes.Slice(s * words, words), _observed.AsSpan(s * rows, rows));
+        return _observed.AsSpan(0, samples * rows);
     }
 
     private ReadOnlySpan<ulong> RowSpikes(int l, TileGrid grid, int tr, int samples)

@@ -11,12 +11,16 @@ namespace DistSnn.Core.Models;
 /// The safetensors format (what PyTorch's <c>safetensors</c> package reads and writes): an 8-byte little-endian
 /// header length N, N bytes of JSON header
 /// <c>{"name": {"dtype", "shape", "data_offsets": [begin, end]}, "__metadata__": {string: string}}</c>, then the
-/// data buffer, offsets relative to its start. Reads F32, F64, F16 and BF16 into float; writes F32.
+/// data buffer, offsets relative to its start. Reads F32, F64, F16, BF16 and U8 into float; writes F32, and U8
+/// for tensors read or made as U8.
 /// Every defect of a file is reported as an <see cref="InputException"/>.
 /// </summary>
 public static class SafetensorsFile
 {
     public const string MetadataKey = "__metadata__";
+
+    /// <summary>The dtype of byte tensors (the chip files' fault maps).</summary>
+    public const string U8 = "U8";
 
     /// <summary>The largest header accepted, as in the reference implementation (guards against absurd allocations).</summary>
     public const long MaxHeaderBytes = 100_000_000;
@@ -109,12 +113,14 @@ public static class SafetensorsFile
     }
 
     /// <summary>
-    /// The file's bytes: tensors as F32 in ordinal name order, metadata sorted, header padded with spaces to a
-    /// multiple of 8 bytes (as the Python package does), so the same content always gives the same bytes.
+    /// The file's bytes: tensors as F32 (U8 ones as bytes, after every F32 one, so that each F32 tensor stays
+    /// 4-byte aligned) in ordinal name order, metadata sorted, header padded with spaces to a multiple of 8 bytes
+    /// (as the Python package does), so the same content always gives the same bytes.
     /// </summary>
     public static byte[] Serialize(SafetensorsContent content)
     {
-        string[] names = content.Tensors.Keys.Order(StringComparer.Ordinal).ToArray();
+        string[] names = content.Tensors.Keys.OrderBy(n => IsBytes(content.Tensors[n]))
+            .ThenBy(n => n, StringComparer.Ordinal).ToArray();
         var header = new ArrayBufferWriter<byte>();
         // Relaxed escaping keeps metadata readable ('+', '<', non-ASCII); the header is never embedded in HTML.
         using (var json = new Utf8JsonWriter(header, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -132,13 +138,13 @@ public static class SafetensorsFile
             {
                 SafetensorsTensor tensor = content.Tensors[name];
                 json.WriteStartObject(name);
-                json.WriteString("dtype", "F32");
+                json.WriteString("dtype", IsBytes(tensor) ? U8 : "F32");
                 json.WriteStartArray("shape");
                 foreach (int d in tensor.Shape) json.WriteNumberValue(d);
                 json.WriteEndArray();
                 json.WriteStartArray("data_offsets");
                 json.WriteNumberValue(offset);
-                offset += 4L * tensor.Values.Length;
+                offset += ElementBytes(tensor) * tensor.Values.Length;
                 json.WriteNumberValue(offset);
                 json.WriteEndArray();
                 json.WriteEndObject();
@@ -147,7 +153,7 @@ public static class SafetensorsFile
         }
 
         int headerLength = (header.WrittenCount + 7) / 8 * 8;
-        long total = 8L + headerLength + names.Sum(n => 4L * content.Tensors[n].Values.Length);
+        long total = 8L + headerLength + names.Sum(n => ElementBytes(content.Tensors[n]) * content.Tensors[n].Values.Length);
         if (total > Array.MaxLength) throw new ArgumentException($"the tensors need {total} bytes, more than one file can hold here");
         var bytes = new byte[total];
         BinaryPrimitives.WriteUInt64LittleEndian(bytes, (ulong)headerLength);
@@ -156,12 +162,22 @@ public static class SafetensorsFile
         int position = 8 + headerLength;
         foreach (string name in names)
         {
-            float[] values = content.Tensors[name].Values;
+            SafetensorsTensor tensor = content.Tensors[name];
+            float[] values = tensor.Values;
+            if (IsBytes(tensor))
+            {
+                for (int i = 0; i < values.Length; i++, position++) bytes[position] = checked((byte)values[i]);
+                continue;
+            }
             for (int i = 0; i < values.Length; i++, position += 4)
                 BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(position), values[i]);
         }
         return bytes;
     }
+
+    private static bool IsBytes(SafetensorsTensor tensor) => tensor.DType == U8;
+
+    private static long ElementBytes(SafetensorsTensor tensor) => IsBytes(tensor) ? 1 : 4;
 
     private static void ReadMetadata(JsonElement element, Dictionary<string, string> metadata, string origin)
     {
@@ -188,7 +204,8 @@ public static class SafetensorsFile
             "F32" => 4,
             "F64" => 8,
             "F16" or "BF16" => 2,
-            _ => throw new InputException(origin, name, $"unsupported dtype '{dtype}'; expected F32, F64, F16 or BF16"),
+            U8 => 1,
+            _ => throw new InputException(origin, name, $"unsupported dtype '{dtype}'; expected F32, F64, F16, BF16 or U8"),
         };
 
         if (!element.TryGetProperty("shape", out JsonElement shapeElement) || shapeElement.ValueKind != JsonValueKind.Array)
@@ -244,6 +261,9 @@ public static class SafetensorsFile
                 break;
             case "F64":
                 for (int i = 0; i < count; i++) values[i] = (float)BinaryPrimitives.ReadDoubleLittleEndian(bytes[(8 * i)..]);
+                break;
+            case U8:
+                for (int i = 0; i < count; i++) values[i] = bytes[i];
                 break;
             case "F16":
                 for (int i = 0; i < count; i++) values[i] = (float)BinaryPrimitives.ReadHalfLittleEndian(bytes[(2 * i)..]);

@@ -33,6 +33,27 @@ public class SafetensorsFileTests
     }
 
     [Fact]
+    public void Byte_tensors_are_written_as_U8_after_the_floats_and_read_back()
+    {
+        var content = new SafetensorsContent(new Dictionary<string, SafetensorsTensor>
+        {
+            ["a.fault"] = SafetensorsTensor.Bytes([2, 2], [0, 1, 2, 3]),
+            ["b.g"] = new([3], [1f, 2f, 3f]),
+        });
+        byte[] bytes = SafetensorsFile.Serialize(content);
+        string header = Encoding.UTF8.GetString(bytes, 8, (int)BinaryPrimitives.ReadUInt64LittleEndian(bytes));
+        // The floats first, so that they stay 4-byte aligned whatever the bytes' names.
+        Assert.Contains("\"b.g\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,12]}", header);
+        Assert.Contains("\"a.fault\":{\"dtype\":\"U8\",\"shape\":[2,2],\"data_offsets\":[12,16]}", header);
+        Assert.Equal(new byte[] { 0, 1, 2, 3 }, bytes[^4..]);
+
+        SafetensorsContent back = SafetensorsFile.Parse(bytes, Origin);
+        Assert.Equal("U8", back.Tensors["a.fault"].DType);
+        Assert.Equal([0f, 1f, 2f, 3f], back.Tensors["a.fault"].Values);
+        Assert.Equal(bytes, SafetensorsFile.Serialize(back));
+    }
+
+    [Fact]
     public void Writing_is_deterministic_sorted_and_padded_to_8_bytes()
     {
         byte[] first = SafetensorsFile.Serialize(Sample());

@@ -20,6 +20,8 @@ public class TileStepTests
         "device" => Everything(rows, cols, ReadNoisePath.Device),
         // No ADC: the tile gives its currents' variances and leaves the noise to the column group.
         "group" => Everything(rows, cols, ReadNoisePath.Column) with { Adc = new() },
+        // The wire network gives the currents; noise, periphery and ADC follow as without it.
+        "irdrop" => Everything(rows, cols, ReadNoisePath.Column) with { IrDrop = new(IrDropModel.Analytic, WireResistance: 2.0) },
         "additive" => Everything(rows, cols, ReadNoisePath.Column) with
         {
             Device = new DeviceSettings { Programming = new(NoiseModel.Additive, 0.5), Read = new(NoiseModel.Additive, 0.3) },
@@ -42,7 +44,7 @@ public class TileStepTests
     public static TheoryData<string, int, int, int> Cases()
     {
         var cases = new TheoryData<string, int, int, int>();
-        foreach (string chip in new[] { "ideal", "column", "device", "additive", "group" })
+        foreach (string chip in new[] { "ideal", "column", "device", "additive", "group", "irdrop" })
             foreach (int batch in new[] { 1, 7, 64 })
             {
                 cases.Add(chip, 100, 37, batch);

@@ -34,7 +34,9 @@ public class ReportPageTests
         Assert.Contains("builtin:digits-mlp (64-64-10 IF)", html);
         Assert.Contains("digits test (597 samples)", html);
         Assert.Contains("<th class=\"text\" title=\"crossbar.device.read.sigma\">read noise σ (relative)</th><th class=\"text\" title=\"crossbar.faults.stuck_off\">stuck-at-off probability</th><th>trials</th>", html);
-        Assert.Equal(spec.Points.Count, Regex.Matches(html, "<tr><td>").Count);
+        // One row per point in the accuracy table, and one in the table of what the chips were.
+        Assert.Equal(2 * spec.Points.Count, Regex.Matches(html, "<tr><td>").Count);
+        Assert.Contains("<h2>What the chips were</h2>", html);
         Assert.Contains(summaries[0].Mean.ToString("F4", CultureInfo.InvariantCulture), html);
         Assert.Contains("<th>&Delta; vs point 0</th>", html);
         Assert.Contains("<td class=\"difference\">baseline</td>", html);

@@ -1,3 +1,4 @@
+using DistSnn.Core.Trial;
 using System.Diagnostics;
 using System.Globalization;
 using Akka.Actor;
@@ -164,7 +165,15 @@ public static class CoordinatorBenchmarks
     {
         uint h = unchecked((uint)(point * 73856093) ^ (uint)(trial * 19349663)) * 2654435761u;
         int wrong = (int)(h % 40u);
-        return new TrialCompleted(point, trial, total - wrong, total, h % 500u, (long)total * 4 * 30);
+        // Two layers with every counter set, as a real trial reports them (what the store writes as JSON).
+        var counters = new ChipCounters(2);
+        for (int l = 0; l < 2; l++)
+            foreach (ChipCounter c in Enum.GetValues<ChipCounter>())
+                if (c != ChipCounter.AdcClipped) counters.Add(l, c, (long)(h % 100_000u) * (l + 1) + (int)c);
+        // Clipped never above converted: the wire refuses a result that says otherwise.
+        counters.Add(0, ChipCounter.AdcConversions, (long)total * 4 * 30);
+        counters.Add(0, ChipCounter.AdcClipped, h % 500u);
+        return new TrialCompleted(point, trial, total - wrong, total, counters.ToArray());
     }
 
     // ---------------------------------------------------------------- the coordinator's queue alone
@@ -202,7 +211,7 @@ public static class CoordinatorBenchmarks
         {
             int point = i % spec.Points.Count, trial = i / spec.Points.Count;
             TrialCompleted r = FakeResult(point, trial, total);
-            records[i] = new TrialRecord(point, trial, new TrialResult(r.Correct, r.Total, r.AdcClipped, r.AdcConversions));
+            records[i] = new TrialRecord(point, trial, new TrialResult(r.Correct, r.Total, ChipCounters.FromArray(r.Counters)));
         }
 
         string storeDir = Path.Combine(dir.Path, "store");
@@ -256,11 +265,14 @@ public static class CoordinatorBenchmarks
         }
         using SqliteCommand insert = connection.CreateCommand();
         insert.CommandText = """
-            INSERT INTO trials (point, trial, coordinates, correct, total, accuracy, adc_clipped, adc_conversions, recorded_utc)
-            VALUES ($point, $trial, $coordinates, $correct, $total, $accuracy, $adc_clipped, $adc_conversions, $recorded_utc)
+            INSERT INTO trials (point, trial, coordinates, correct, total, accuracy, counters, recorded_utc)
+            VALUES ($point, $trial, $coordinates, $correct, $total, $accuracy, $counters, $recorded_utc)
             ON CONFLICT (point, trial) DO NOTHING
             """;
-        string[] names = ["$point", "$trial", "$coordinates", "$correct", "$total", "$accuracy", "$adc_clipped", "$adc_conversions", "$recorded_utc"];
+        string[] names = ["$point", "$trial", "$coordinates", "$correct", "$total", "$accuracy", "$counters", "$recorded_utc"];
+        // The counters column as the store writes it, made before the clock starts: this variant times SQLite alone.
+        string[] counterTexts = records.Select(r => "{" + string.Join(",", Enum.GetValues<ChipCounter>().Select(c =>
+            $"\"{ChipCounters.Name(c)}\":[{string.Join(",", Enumerable.Range(0, r.Result.Counters.Layers).Select(l => r.Result.Counters[l, c]))}]")) + "}").ToArray();
         foreach (string name in names) insert.Parameters.Add(new SqliteParameter { ParameterName = name });
         const string coordinates = """{"crossbar.device.read.sigma":"0.25","crossbar.faults.stuck_off":"0.03"}""";
         var clock = Stopwatch.StartNew();
@@ -277,9 +289,8 @@ public static class CoordinatorBenchmarks
                 insert.Parameters[3].Value = r.Result.Correct;
                 insert.Parameters[4].Value = r.Result.Total;
                 insert.Parameters[5].Value = r.Result.Accuracy;
-                insert.Parameters[6].Value = r.Result.AdcClipped;
-                insert.Parameters[7].Value = r.Result.AdcConversions;
-                insert.Parameters[8].Value = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+                insert.Parameters[6].Value = counterTexts[i];
+                insert.Parameters[7].Value = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
                 insert.ExecuteNonQuery();
             }
             transaction?.Commit();

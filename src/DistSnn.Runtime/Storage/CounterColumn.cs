@@ -7,18 +7,22 @@ namespace DistSnn.Runtime.Storage;
 
 /// <summary>
 /// A trial's <see cref="ChipCounters"/> as the one <c>counters</c> column of <c>results.db</c> holds them: a JSON
-/// object of each counter's name and its per-layer values, e.g. <c>{"devices":[784000,10000],"stuck_off":[...],...}</c>.
-/// Named, so a counter added later needs no new column, and a file stays readable by any SQLite and JSON tool.
+/// object of the layer count and each counter's name and per-layer values, e.g.
+/// <c>{"layers":2,"devices":[784000,10000],"synaptic_events":[...],...}</c>; a counter that is 0 in every layer is
+/// left out (most are, on most chips: a short row is a cheaper commit). Named, so a counter added later needs no new
+/// column, and a file stays readable by any SQLite and JSON tool.
 /// </summary>
 internal static class CounterColumn
 {
+    private static readonly ChipCounter[] Counters = Enum.GetValues<ChipCounter>();
+
     public static string Write(ChipCounters counters)
     {
-        var text = new StringBuilder("{");
-        foreach (ChipCounter counter in Enum.GetValues<ChipCounter>())
+        var text = new StringBuilder("{\"layers\":").Append(counters.Layers.ToString(CultureInfo.InvariantCulture));
+        foreach (ChipCounter counter in Counters)
         {
-            if (text.Length > 1) text.Append(',');
-            text.Append('"').Append(ChipCounters.Name(counter)).Append("\":[");
+            if (counters.Total(counter) == 0) continue;
+            text.Append(",\"").Append(ChipCounters.Name(counter)).Append("\":[");
             for (int l = 0; l < counters.Layers; l++)
             {
                 if (l > 0) text.Append(',');
@@ -34,8 +38,7 @@ internal static class CounterColumn
     public static ChipCounters Read(string json)
     {
         using JsonDocument document = JsonDocument.Parse(json);
-        int layers = document.RootElement.EnumerateObject().Select(p => p.Value.GetArrayLength()).DefaultIfEmpty(0).Max();
-        var counters = new ChipCounters(layers);
+        var counters = new ChipCounters(document.RootElement.GetProperty("layers").GetInt32());
         foreach (JsonProperty property in document.RootElement.EnumerateObject())
         {
             if (ChipCounters.Parse(property.Name) is not { } counter) continue;

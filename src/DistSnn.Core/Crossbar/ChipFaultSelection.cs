@@ -22,8 +22,8 @@ public sealed class ChipFaultSelection
     /// <exception cref="ArgumentException">A k above the chip's items of that kind.</exception>
     public static ChipFaultSelection For(IReadOnlyList<TileGrid> grids, FaultSettings faults, uint seed, int trial)
     {
-        var kinds = Enum.GetValues<TileFaultKind>().Select(kind => (Kind: kind, Count: Of(faults, kind))).ToArray();
-        if (!kinds.Any(k => k.Count.Exact > 0)) return None;
+        if (!faults.AnyExact) return None;
+        var kinds = Enum.GetValues<TileFaultKind>().Select(kind => (Kind: kind, Count: Of(faults, kind)));
         var selection = new ChipFaultSelection();
         RandomStream draws = DrawKey.Chip(seed, trial, RandomScope.ChipFaults, 0, 0).Stream();
         foreach (var (kind, count) in kinds)

@@ -31,6 +31,9 @@ public sealed record FaultSettings(double StuckOff = 0.0, double StuckOn = 0.0)
     /// <summary>Whether any device is stuck (independently or clustered).</summary>
     public bool AnyStuck => StuckOff > 0 || StuckOn > 0 || Clustered.Mean > 0;
 
+    /// <summary>Whether any tile-level fault is given as exactly k per chip (<see cref="ChipFaultSelection"/>).</summary>
+    public bool AnyExact => DeadTiles.Exact > 0 || DeadRows.Exact > 0 || DeadColumns.Exact > 0 || StuckColumns.Exact > 0;
+
     /// <summary>Whether any tile-level fault is on.</summary>
     public bool AnyTileLevel => DeadTiles.IsOn || DeadRows.IsOn || DeadColumns.IsOn || StuckColumns.IsOn || KnockedOut is not null;
 }

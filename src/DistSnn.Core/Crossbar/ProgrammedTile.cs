@@ -299,14 +299,13 @@ public sealed class ProgrammedTile
         tile.DefersReadNoise = ReadNoiseAtGroup(settings);
         if (settings.Adc.Bits > 0)
             tile.Adc = new Adc(settings.Adc.Bits, settings.Adc.Range ?? AutoAdcRange(layer, rowStart, rows, colStart, cols));
+        // The ADC's top level, or without one the tile's automatic full scale: a pass over the weights, made once.
+        double? fullScale = null;
+        double FullScale() => fullScale ??= tile.Adc is { } adc ? adc.MaxCode * adc.Step : AutoAdcRange(layer, rowStart, rows, colStart, cols);
         if (tile.Faults.StuckColumns.Length > 0)
-            tile.StuckColumnCurrent = tile.Adc is { } adc ? (float)(adc.MaxCode * adc.Step * tile.CompensationScale) : (float)AutoAdcRange(layer, rowStart, rows, colStart, cols);
+            tile.StuckColumnCurrent = (float)(tile.Adc is null ? FullScale() : FullScale() * tile.CompensationScale);
         if (tile.Faults.Any) tile.MarkDead();
-        if (settings.Periphery.IsOn)
-        {
-            double fullScale = tile.Adc is { } converter ? converter.MaxCode * converter.Step : AutoAdcRange(layer, rowStart, rows, colStart, cols);
-            tile.Periphery = ColumnPeriphery.For(settings.Periphery, fullScale, seed, trial, layerIndex, index, cols);
-        }
+        if (settings.Periphery.IsOn) tile.Periphery = ColumnPeriphery.For(settings.Periphery, FullScale(), seed, trial, layerIndex, index, cols);
         if (settings.IrDrop.Model != IrDropModel.None)
             tile.IrDrop = new IrDrop.IrDropTile(settings.IrDrop, tile.GPlus, tile.GMinus, rows, cols, tile.WeightPerSiemens);
         tile.LayOutBlocks();

@@ -42,7 +42,6 @@ public sealed class TileStep
     private readonly float[] _unpacked;   // one sample's inputs for the oracle (per-device path)
     private readonly ulong[] _liveSpikes; // the spikes of the live rows, when the tile has dead rows
     private readonly float[] _liveInputs; // analog inputs with the dead rows' zeroed
-    private IrDropTileReader? _irDrop;    // made for the first tile with IR drop, kept for tiles of the same settings
     private readonly TileReader _oracle;
 
     private static long _synapticEvents;
@@ -101,9 +100,7 @@ public sealed class TileStep
                 PackedSpikes.Unpack(spikes.Slice(s * words, words), x);
                 events += ReadWithIrDrop(tile, s, x, partials, variances);
             }
-            TileCounters withIrDrop = Finish(tile, samples, first, partials, variances, events);
-            faults.ApplyColumns(first.Step, partials, tile.DefersReadNoise ? variances : default, samples, tile.Cols, tile.StuckColumnCurrent);
-            return withIrDrop;
+            return Finish(tile, samples, first, partials, variances, events);
         }
 
         long active = 0;
@@ -138,9 +135,7 @@ public sealed class TileStep
                 }
             }
         }
-        TileCounters counters = Finish(tile, samples, first, partials, variances, active * tile.Cols);
-        faults.ApplyColumns(first.Step, partials, tile.DefersReadNoise ? variances : default, samples, cols, tile.StuckColumnCurrent);
-        return counters;
+        return Finish(tile, samples, first, partials, variances, active * tile.Cols);
     }
 
     /// <summary>Analog inputs (direct coding, after the DAC): <c>inputs[s * tile.Rows + r]</c> in [0, 1].</summary>
@@ -170,9 +165,7 @@ public sealed class TileStep
         {
             long events = 0;
             for (int s = 0; s < samples; s++) events += ReadWithIrDrop(tile, s, inputs.Slice(s * rows, rows), partials, variances);
-            TileCounters withIrDrop = Finish(tile, samples, first, partials, variances, events);
-            faults.ApplyColumns(first.Step, partials, tile.DefersReadNoise ? variances : default, samples, tile.Cols, tile.StuckColumnCurrent);
-            return withIrDrop;
+            return Finish(tile, samples, first, partials, variances, events);
         }
 
         long active = 0;
@@ -203,9 +196,7 @@ public sealed class TileStep
                 Store(tile, b, s, sums, partials, output);
             }
         }
-        TileCounters counters = Finish(tile, samples, first, partials, variances, active * tile.Cols);
-        faults.ApplyColumns(first.Step, partials, tile.DefersReadNoise ? variances : default, samples, tile.Cols, tile.StuckColumnCurrent);
-        return counters;
+        return Finish(tile, samples, first, partials, variances, active * tile.Cols);
     }
 
     /// <summary>
@@ -216,10 +207,8 @@ public sealed class TileStep
     /// </summary>
     private long ReadWithIrDrop(ProgrammedTile tile, int s, ReadOnlySpan<float> x, Span<float> partials, Span<float> variances)
     {
-        IrDropTile irDrop = tile.IrDrop!;
-        if (_irDrop is null || _irDrop.Settings != irDrop.Settings) _irDrop = new IrDropTileReader(_maxRows, _maxCols, irDrop.Settings);
         int cols = tile.Cols;
-        _irDrop.Read(irDrop, x, partials.Slice(s * cols, cols));
+        _oracle.Analog(tile, x, partials.Slice(s * cols, cols));
         int active = 0;
         foreach (float v in x) if (v != 0f) active++;
         if (tile.ReadVariance is not { } pairVariance) return (long)active * cols;
@@ -266,7 +255,7 @@ public sealed class TileStep
     /// column group, else the scratch that <see cref="Finish"/> draws the column noise from.</summary>
     private Span<float> VarianceOutput(ProgrammedTile tile, Span<float> variances) => tile.DefersReadNoise ? variances : _variance;
 
-    /// <summary>Column read noise, the periphery's offsets and output noise, then the ADC.</summary>
+    /// <summary>Column read noise, the periphery's offsets and output noise, the ADC, then the dead and stuck columns.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TileCounters Finish(ProgrammedTile tile, int samples, in ReadKey first, Span<float> partials, Span<float> variances, long events)
     {
@@ -291,6 +280,7 @@ public sealed class TileStep
             }
             clipped += TileReader.Convert(tile, current);
         }
+        tile.Faults.ApplyColumns(first.Step, partials, tile.DefersReadNoise ? variances : default, samples, cols, tile.StuckColumnCurrent);
         return Counted(tile, samples, clipped, events);
     }
 

@@ -76,8 +76,7 @@ public sealed class TrialPlan
     /// <summary>Trial <paramref name="trial"/>'s exactly-k faults, shared by its tiles (computed once, the last few kept).</summary>
     public ChipFaultSelection FaultSelection(int trial)
     {
-        if (!(Crossbar.Faults.DeadTiles.Exact > 0 || Crossbar.Faults.DeadRows.Exact > 0 || Crossbar.Faults.DeadColumns.Exact > 0
-            || Crossbar.Faults.StuckColumns.Exact > 0)) return ChipFaultSelection.None;
+        if (!Crossbar.Faults.AnyExact) return ChipFaultSelection.None;
         lock (_selections)
         {
             if (_selections.TryGetValue(trial, out ChipFaultSelection? known)) return known;

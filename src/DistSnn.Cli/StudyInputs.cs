@@ -35,6 +35,7 @@ public sealed record StudyInputs(StudySpec Spec, SnnModel Model, Dataset Data, s
         SnnModel model = ModelReference.Resolve(spec.Model, baseDirectory, spec.Origin);
         MissingModelSettings.Check(spec, model, spec.ModelPath ?? spec.Model);
         ExactFaultCheck.Check(spec, model);
+        TileOverrideCheck.Check(spec, model);
         Dataset data = DataLoader.Load(spec.Data, baseDirectory, spec.Origin);
         if (data.Features != model.Inputs)
             throw new InputException(spec.Origin, "data",

@@ -60,6 +60,17 @@ public class BadInputTests : IDisposable
         AssertBadInput(Validate(GoodSpec + "\ncrossbar: { tile: { rows: 0 } }\n"), "spec.yaml", "crossbar.tile.rows");
 
     [Fact]
+    public void An_override_of_a_tile_the_model_does_not_have() =>
+        // digits-mlp is 64-64-10: 128 x 128 tiles give each layer one tile.
+        AssertBadInput(Validate(GoodSpec + "\ncrossbar:\n  overrides:\n    - { layer: 0, tiles: [1], set: { crossbar.adc.bits: 6 } }\n"),
+            "spec.yaml", "crossbar.overrides[0].tiles", "0..0", "got 1");
+
+    [Fact]
+    public void An_override_of_a_setting_that_is_the_same_for_every_tile() =>
+        AssertBadInput(Validate(GoodSpec + "\ncrossbar:\n  overrides:\n    - { layer: 0, set: { crossbar.tile.rows: 16 } }\n"),
+            "spec.yaml", "crossbar.overrides[0].set.crossbar.tile.rows", "line 7", "tile grid");
+
+    [Fact]
     public void Negative_sigma_from_the_command_line() =>
         AssertBadInput(CliRun.Of("validate", _dir.File("spec.yaml", GoodSpec), "--set", "crossbar.device.programming.sigma=-1"), "crossbar.device.programming.sigma");
 

@@ -5,7 +5,8 @@ namespace DistSnn.Core.Crossbar;
 /// <summary>
 /// The chip files' <c>tiles</c> metadata: a JSON list with one object per tile (INTERFACE.md: layer, index,
 /// tile_row, tile_col, row_start, col_start, rows, cols, dead, weight_per_microsiemens; and, added here, its dead
-/// rows, dead and stuck columns, local to the tile).
+/// rows, dead and stuck columns, local to the tile, and the device preset and time it was programmed with, which
+/// per-tile overrides may make differ between tiles).
 /// </summary>
 public static class ChipTileList
 {
@@ -46,6 +47,8 @@ public static class ChipTileList
         json.WriteEndArray();
         Numbers(json, "dead_columns", tile.Faults.DeadColumns);
         Numbers(json, "stuck_columns", tile.Faults.StuckColumns);
+        json.WriteString("preset", Study.ChoiceType.ForEnum<DevicePreset>().Format(tile.Settings.Device.Preset));
+        json.WriteNumber("time", tile.Settings.Time);
         json.WriteEndObject();
     }
 

@@ -19,6 +19,10 @@ public sealed record CrossbarSettings
     /// (<see cref="DeviceSettings.Drift"/>) makes it matter.</summary>
     public double Time { get; init; }
 
+    /// <summary>The settings of the tiles that per-tile overrides select (a heterogeneous chip); none by default.
+    /// The settings inside have no overrides of their own.</summary>
+    public TileOverrides Overrides { get; init; } = TileOverrides.None;
+
     public static CrossbarSettings Ideal { get; } = new();
 }
 

@@ -105,6 +105,10 @@ public sealed class ProgrammedTile
     /// </summary>
     public double CompensationScale { get; private set; } = 1.0;
 
+    /// <summary>The settings the tile was programmed with: the point's, or on a heterogeneous chip its overrides'
+    /// (<see cref="CrossbarSettings.Overrides"/>).</summary>
+    public CrossbarSettings Settings { get; private set; } = CrossbarSettings.Ideal;
+
     /// <summary>The weight-to-conductance mapping the tile was programmed with: its targets (chip files) come from it.</summary>
     public ConductanceMapping Mapping { get; private set; }
 
@@ -154,7 +158,7 @@ public sealed class ProgrammedTile
         int rows = grid.RowCount(tileRow), cols = grid.ColCount(tileCol);
         int rowStart = grid.RowStart(tileRow), colStart = grid.ColStart(tileCol);
         int index = grid.Index(tileRow, tileCol);
-        var tile = new ProgrammedTile(layerIndex, index, tileRow, tileCol, rowStart, rows, colStart, cols, grid.Cols);
+        var tile = new ProgrammedTile(layerIndex, index, tileRow, tileCol, rowStart, rows, colStart, cols, grid.Cols) { Settings = settings };
 
         double wmax = layerWmax;
         if (settings.Mapping.Scale == ScaleMode.PerTile)

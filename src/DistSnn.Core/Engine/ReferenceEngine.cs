@@ -81,7 +81,7 @@ internal sealed class SequentialTrial
         _observed = observer is null ? [] : new float[batch * rows];
         _partial = new float[batch * cols];
         _current = new float[batch * cols];
-        bool groupNoise = ProgrammedTile.ReadNoiseAtGroup(plan.Crossbar);
+        bool groupNoise = plan.AnyReadNoiseAtGroup;
         _variance = groupNoise ? new float[batch * cols] : [];
         _groupVariance = groupNoise ? new float[batch * cols] : [];
         _groupSpikes = new ulong[batch * PackedSpikes.WordsFor(cols)];
@@ -125,7 +125,7 @@ internal sealed class SequentialTrial
         {
             int cols = grid.ColCount(tc), colStart = grid.ColStart(tc);
             Span<float> current = _current.AsSpan(0, samples * cols);
-            bool groupNoise = _variance.Length > 0;
+            bool groupNoise = _plan.ReadNoiseAtGroup(l, tc), summed = false;
             Span<float> variance = groupNoise ? _variance.AsSpan(0, samples * cols) : default;
             Span<float> groupVariance = groupNoise ? _groupVariance.AsSpan(0, samples * cols) : default;
             for (int tr = 0; tr < grid.TileRows; tr++)
@@ -141,7 +141,11 @@ internal sealed class SequentialTrial
                 if (_observer is { } observer && observer.Wants(first.Step))
                     Observe(observer, tile, samples, first, analog ? rowAnalog : Unpack(rowSpikes, tile.Rows, samples), partial, variance);
                 NeuronStep.AddPartial(current, partial, tr == 0);
-                if (groupNoise) NeuronStep.AddPartial(groupVariance, variance, tr == 0);
+                if (tile.DefersReadNoise)
+                {
+                    NeuronStep.AddPartial(groupVariance, variance, firstTileRow: !summed);
+                    summed = true;
+                }
             }
             if (groupNoise) _neuronStep.AddReadNoise(l, colStart, cols, samples, first, current, groupVariance);
 

@@ -27,7 +27,11 @@ public sealed class TrialPlan
         LayerWmax = model.Layers.Select(l => (double)l.MaxAbsWeight()).ToArray();
         MaxTileRows = Grids.Max(g => Math.Min(g.Rows, g.Inputs));
         MaxTileCols = Grids.Max(g => Math.Min(g.Cols, g.Outputs));
+        _groupReadNoise = Grids.Select((g, l) => Enumerable.Range(0, g.TileCols)
+            .Select(tc => Enumerable.Range(0, g.TileRows).Any(tr => ProgrammedTile.ReadNoiseAtGroup(TileSettings(l, g.Index(tr, tc))))).ToArray()).ToArray();
     }
+
+    private readonly bool[][] _groupReadNoise;
 
     /// <summary>The plan of sweep point <paramref name="point"/>: the model and crossbar as the point sets them.</summary>
     public static TrialPlan ForPoint(StudySpec spec, int point, SnnModel model, Dataset data)
@@ -69,7 +73,27 @@ public sealed class TrialPlan
 
     /// <summary>Programs tile (tileRow, tileCol) of layer <paramref name="layer"/> for trial <paramref name="trial"/>.</summary>
     public ProgrammedTile ProgramTile(int trial, int layer, int tileRow, int tileCol) =>
-        ProgrammedTile.Program(Model.Layers[layer], layer, Grids[layer], tileRow, tileCol, LayerWmax[layer], Crossbar, Seed, trial, FaultSelection(trial));
+        ProgrammedTile.Program(Model.Layers[layer], layer, Grids[layer], tileRow, tileCol, LayerWmax[layer],
+            TileSettings(layer, Grids[layer].Index(tileRow, tileCol)), Seed, trial, FaultSelection(trial));
+
+    /// <summary>The settings tile <paramref name="index"/> of <paramref name="layer"/> is programmed with: the
+    /// point's, or those of the per-tile overrides that select it.</summary>
+    public CrossbarSettings TileSettings(int layer, int index)
+    {
+        if (Crossbar.Overrides.For(layer, index) is not { } tile) return Crossbar;
+        // The tile criticality knocks out is the study's choice, not a setting: it holds whatever a tile overrides.
+        return Crossbar.Faults.KnockedOut is null ? tile : tile with { Faults = tile.Faults with { KnockedOut = Crossbar.Faults.KnockedOut } };
+    }
+
+    /// <summary>
+    /// Whether column group <paramref name="tileCol"/> of <paramref name="layer"/> draws read noise for its tiles
+    /// (<see cref="ProgrammedTile.DefersReadNoise"/>): when any of its tiles leaves it the noise. On a heterogeneous
+    /// chip the group sums the variances of the tiles that do and nothing of the others.
+    /// </summary>
+    public bool ReadNoiseAtGroup(int layer, int tileCol) => _groupReadNoise[layer][tileCol];
+
+    /// <summary>Whether any column group of the chip draws read noise (<see cref="ReadNoiseAtGroup(int, int)"/>).</summary>
+    public bool AnyReadNoiseAtGroup => _groupReadNoise.Any(layer => layer.Any(g => g));
 
     private readonly Dictionary<int, ChipFaultSelection> _selections = new();
 

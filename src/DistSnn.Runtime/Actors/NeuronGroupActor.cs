@@ -34,7 +34,7 @@ public sealed class NeuronGroupActor : ReceiveActor
         _next = next;
         _step = new NeuronStep(_cols);
         _current = new float[setup.Plan.BatchSize * _cols];
-        _variance = ProgrammedTile.ReadNoiseAtGroup(setup.Plan.Crossbar) ? new float[setup.Plan.BatchSize * _cols] : [];
+        _variance = setup.Plan.ReadNoiseAtGroup(layer, tileCol) ? new float[setup.Plan.BatchSize * _cols] : [];
         _counters = new ChipCounters(setup.Plan.Layers);
 
         Receive<CounterTotalsRequest>(_ => Sender.Tell(new CounterTotals(_counters.ToArray())));
@@ -62,13 +62,16 @@ public sealed class NeuronGroupActor : ReceiveActor
         PartialSums?[] partials = batch.Take(round);
         Span<float> current = _current.AsSpan(0, samples * _cols);
         Span<float> variance = _variance.AsSpan(0, _variance.Length == 0 ? 0 : samples * _cols);
+        bool summed = false;
         for (int tr = 0; tr < partials.Length; tr++)
         {
             PartialSums partial = partials[tr]!;
             NeuronStep.AddPartial(current, partial.Values, tr == 0);
             PartialBuffers.Return(partial.Values);
-            if (variance.IsEmpty) continue;
-            NeuronStep.AddPartial(variance, partial.Variances, tr == 0);
+            // A tile that converts its own noise (or has none) sends no variances, on a heterogeneous chip too.
+            if (partial.Variances.Length == 0) continue;
+            NeuronStep.AddPartial(variance, partial.Variances, firstTileRow: !summed);
+            summed = true;
             PartialBuffers.Return(partial.Variances);
         }
         batch.Release(partials);

@@ -12,13 +12,15 @@ namespace DistSnn.Runtime.Reports;
 public static partial class SpecYaml
 {
     private const string Indent = "  ";
+    private const string OverridesKey = "crossbar.overrides";
 
     public static string Format(StudySpec spec)
     {
         Dictionary<string, string> values = spec.EffectiveText
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split('=', 2))
-            .Where(parts => parts.Length == 2 && !parts[0].StartsWith("sweep[", StringComparison.Ordinal) && parts[0].Split('.')[0] != "trials")
+            .Where(parts => parts.Length == 2 && !parts[0].StartsWith("sweep[", StringComparison.Ordinal) && parts[0].Split('.')[0] != "trials"
+                && !parts[0].StartsWith(OverridesKey + "[", StringComparison.Ordinal))
             .ToDictionary(parts => parts[0], parts => parts[1], StringComparer.Ordinal);
         values["placement"] = spec.Placement == TilePlacement.Spread ? "spread" : "local";
         values["report.ideal_reference"] = spec.IdealReference ? "true" : "false";
@@ -59,6 +61,17 @@ public static partial class SpecYaml
                 {
                     yaml.Append(prefix).Append("  - { key: ").Append(Scalar(axis.Key)).Append(", values: [")
                         .Append(string.Join(", ", axis.Values.Select(Scalar))).Append("] }\n");
+                }
+            }
+            else if (key == OverridesKey)
+            {
+                if (spec.Overrides.Count == 0) continue;
+                yaml.Append(prefix).Append("overrides:\n");
+                foreach (TileOverride tileOverride in spec.Overrides)
+                {
+                    yaml.Append(prefix).Append("  - { layer: ").Append(tileOverride.Selector.Layer);
+                    if (tileOverride.Selector.Tiles is { } tiles) yaml.Append(", tiles: [").Append(string.Join(", ", tiles)).Append(']');
+                    yaml.Append(", set: { ").Append(string.Join(", ", tileOverride.Set.Select(s => $"{s.Key}: {Scalar(s.Value)}"))).Append(" } }\n");
                 }
             }
             else if (values.TryGetValue(key, out string? value))

@@ -24,7 +24,7 @@ public class SpecErrorTests
         var error = Fails("model: m\ncrossbar: { wires: 3 }\n");
 
         Assert.Equal("crossbar.wires (line 2)", error.Field);
-        Assert.Equal("unknown key; valid keys in crossbar: tile, mapping, device, faults, adc, periphery, dac, ir_drop", error.Expectation);
+        Assert.Equal("unknown key; valid keys in crossbar: tile, mapping, device, faults, adc, periphery, dac, ir_drop, overrides", error.Expectation);
     }
 
     [Theory]

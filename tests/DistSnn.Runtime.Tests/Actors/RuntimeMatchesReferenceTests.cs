@@ -11,9 +11,9 @@ public class RuntimeMatchesReferenceTests
 {
     private static readonly SnnModel Digits = BuiltinModels.Load("digits-mlp", "test");
 
-    private static (string Reference, string Runtime) Both(string yaml, int workers = 2)
+    private static (string Reference, string Runtime) Both(string yaml, int workers = 2, string[]? sets = null)
     {
-        StudySpec spec = StudySpecReader.ReadText(yaml, "test.yaml", null, []);
+        StudySpec spec = StudySpecReader.ReadText(yaml, "test.yaml", null, sets ?? []);
         Dataset data = DataLoader.Load(spec.Data, null, "test.yaml");
         SnnModel model = ModelReference.Resolve(spec.Model, null, "test.yaml");
         var reference = new StudyRunner(spec, model, data, 1).Run();
@@ -122,5 +122,32 @@ public class RuntimeMatchesReferenceTests
             trials: 3
             """);
         Assert.Equal(reference, runtime);
+    }
+
+    [Fact]
+    public void A_heterogeneous_chip_whose_column_groups_mix_tiles_that_defer_their_read_noise_and_tiles_that_convert_it()
+    {
+        // Layer 0 is a 3 x 4 grid of 24 x 20 tiles: tile 1 converts with an ADC while its group's other tiles leave
+        // the group their noise; tile 6 reads its noise per device; layer 1's tiles are pcm devices a day old.
+        string yaml = """
+            model: builtin:digits-mlp
+            data: { source: digits, limit: 60 }
+            timesteps: 8
+            batch: 16
+            crossbar:
+              tile: { rows: 24, cols: 20 }
+              device:
+                programming: { sigma: 0.05 }
+                read: { sigma: 0.1 }
+              overrides:
+                - { layer: 0, tiles: [1, 2], set: { crossbar.adc.bits: 5, crossbar.faults.stuck_off: 0.1 } }
+                - { layer: 0, tiles: [6], set: { crossbar.device.read.path: device } }
+                - { layer: 1, set: { crossbar.device.preset: pcm, time: 86400, crossbar.faults.dead_rows.probability: 0.1 } }
+            trials: 3
+            """;
+        var (reference, runtime) = Both(yaml);
+        Assert.Equal(reference, runtime);
+        var (uniform, _) = Both(yaml, workers: 1, sets: ["crossbar.overrides=[]"]);
+        Assert.NotEqual(uniform, reference);
     }
 }

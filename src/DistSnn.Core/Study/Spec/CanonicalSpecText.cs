@@ -14,7 +14,8 @@ namespace DistSnn.Core.Study;
 /// </summary>
 internal static class CanonicalSpecText
 {
-    public static string Build(SpecValues values, TrialCount trials, IEnumerable<SweepAxis> sweep, bool withDefaults = false)
+    /// <param name="more">Lines of the parts bound elsewhere (the per-tile overrides), added as they are.</param>
+    public static string Build(SpecValues values, TrialCount trials, IEnumerable<SweepAxis> sweep, IEnumerable<string> more, bool withDefaults = false)
     {
         var lines = new List<string>();
         sweep = sweep.ToList();
@@ -27,6 +28,7 @@ internal static class CanonicalSpecText
             lines.Add($"{key.Path}={key.ValueType.Format(value)}");
         }
         lines.AddRange(TrialCountBinder.CanonicalLines(trials));
+        lines.AddRange(more);
         int i = 0;
         foreach (SweepAxis axis in sweep)
         {

@@ -30,16 +30,31 @@ internal static class DeviceKeyCheck
         yield return new(SpecSchema.Time, c => c.Device.Drift.Model != DriftModelKind.None, "with a drift model (crossbar.device.drift.model, or the pcm or rram-hfo2 preset)");
     }
 
-    public static void Check(SpecValues values, IReadOnlyList<SweepBinder.Axis> axes, IReadOnlyList<StudyPoint> points, string origin)
+    public static void Check(SpecValues values, IReadOnlyList<SweepBinder.Axis> axes, IReadOnlyList<StudyPoint> points,
+        IReadOnlyList<TileOverridesBinder.Entry> tileOverrides, string origin)
     {
         foreach (Rule rule in Rules())
         {
             SweepBinder.Axis? swept = axes.FirstOrDefault(a => a.Key.Path == rule.Key);
-            if (swept is null && (!values.IsWritten(rule.Key) || AtDefault(values, rule.Key))) continue;
-            if (points.Any(p => rule.Acts(p.Settings.Crossbar))) continue;
-            string expectation = $"acts only {rule.Where}, which no point of this study is; remove {rule.Key}";
-            if (swept is not null) throw swept.Values[0].Node.Problem(origin, rule.Key, expectation, swept.Values[0].Within);
-            throw values.Problem(rule.Key, expectation);
+            // Written for the whole chip: it must act on some tile of some point (an override may be what uses it).
+            if (swept is not null || (values.IsWritten(rule.Key) && !AtDefault(values, rule.Key)))
+            {
+                bool acts = points.Any(p => rule.Acts(p.Settings.Crossbar) || p.Settings.Crossbar.Overrides.Combinations.Any(c => rule.Acts(c.Settings)));
+                if (!acts)
+                {
+                    string expectation = $"acts only {rule.Where}, which no point of this study is; remove {rule.Key}";
+                    if (swept is not null) throw swept.Values[0].Node.Problem(origin, rule.Key, expectation, swept.Values[0].Within);
+                    throw values.Problem(rule.Key, expectation);
+                }
+            }
+            // Written in an override: it must act on some tile that override selects.
+            for (int i = 0; i < tileOverrides.Count; i++)
+            {
+                if (tileOverrides[i].Settings.FirstOrDefault(s => s.Key.Path == rule.Key) is not { } setting) continue;
+                int index = i;
+                if (points.Any(p => p.Settings.Crossbar.Overrides.Combinations.Any(c => c.Overrides.Contains(index) && rule.Acts(c.Settings)))) continue;
+                throw setting.Node.Problem(origin, rule.Key, $"acts only {rule.Where}, which no tile of {SpecSchema.Overrides}[{i}] is; remove {rule.Key}", setting.Within);
+            }
         }
     }
 

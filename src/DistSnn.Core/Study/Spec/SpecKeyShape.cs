@@ -11,4 +11,6 @@ internal enum SpecKeyShape
     Trials,
     /// <summary><c>sweep</c>: a list of <c>{ key, values }</c>.</summary>
     Sweep,
+    /// <summary><c>crossbar.overrides</c>: a list of <c>{ layer, tiles, set }</c> (<see cref="TileOverridesBinder"/>).</summary>
+    Overrides,
 }

@@ -22,6 +22,7 @@ internal static class SpecSchema
     public const string Preset = "crossbar.device.preset";
     public const string PcmSection = "crossbar.device.pcm";
     public const string RramSection = "crossbar.device.rram_hfo2";
+    public const string Overrides = "crossbar.overrides";
 
     public static IReadOnlyList<SpecKey> Keys { get; } =
     [
@@ -107,6 +108,7 @@ internal static class SpecSchema
         Point("crossbar.ir_drop.source_resistance", NumberType.AtLeast(0), IrDropSettings.DefaultSourceResistance),
         Point("crossbar.ir_drop.sink_resistance", NumberType.AtLeast(0), IrDropSettings.DefaultSinkResistance),
         Point("crossbar.ir_drop.read_voltage", NumberType.Above(0), IrDropSettings.DefaultReadVoltage),
+        new(Overrides, SpecKeyShape.Overrides),
         new(Trials, SpecKeyShape.Trials),
         Study("trials.min", TrialCountBinder.MinType),
         Study("trials.max", TrialCountBinder.MaxType),

@@ -60,6 +60,7 @@ public static partial class StudySpecReader
         SpecValues values = SpecValues.Bind(root, origin);
         TrialCount trials = TrialCountBinder.Bind(root, origin);
         IReadOnlyList<SweepBinder.Axis> axes = SweepBinder.Bind(root, origin);
+        IReadOnlyList<TileOverridesBinder.Entry> tileOverrides = TileOverridesBinder.Read(root, origin);
         foreach (SettingOverride setting in overrides)
         {
             // Both would claim the same setting; neither silently winning is the only unsurprising answer.
@@ -97,8 +98,8 @@ public static partial class StudySpecReader
         if (data.Source is "idx" or "csv" && values.IsWritten("data.split"))
             throw values.Problem("data.split", $"the {data.Source} source is one file with no test/train split; remove data.split (data.offset and data.limit choose the samples)");
 
-        List<StudyPoint> points = ExpandGrid(values, axes, origin);
-        DeviceKeyCheck.Check(values, axes, points, origin);
+        List<StudyPoint> points = ExpandGrid(values, axes, tileOverrides, origin);
+        DeviceKeyCheck.Check(values, axes, points, tileOverrides, origin);
         int baseline = (int)(values.Integer(SpecSchema.Baseline) ?? 0);
         if (baseline >= points.Count)
             throw values.Problem(SpecSchema.Baseline, $"expected a sweep point index in 0..{points.Count - 1} (the study has {points.Count} point(s)), got {baseline}");
@@ -120,14 +121,15 @@ public static partial class StudySpecReader
             YieldThreshold = values.Number(SpecSchema.YieldThreshold),
             Energy = new EnergySettings(values.Required<double>("energy.device_read_fj"), values.Required<double>("energy.adc_conversion_pj"),
                 values.Required<double>("energy.neuron_update_pj")),
+            Overrides = tileOverrides.Select(o => o.Public).ToList(),
             Origin = origin,
-            CanonicalText = CanonicalSpecText.Build(values, trials, axes.Select(a => a.Public)),
-            EffectiveText = CanonicalSpecText.Build(values, trials, axes.Select(a => a.Public), withDefaults: true),
+            CanonicalText = CanonicalSpecText.Build(values, trials, axes.Select(a => a.Public), TileOverridesBinder.CanonicalLines(tileOverrides)),
+            EffectiveText = CanonicalSpecText.Build(values, trials, axes.Select(a => a.Public), TileOverridesBinder.CanonicalLines(tileOverrides), withDefaults: true),
         };
     }
 
     /// <summary>The cartesian grid of the axes, first axis slowest; each point bound and validated on its own.</summary>
-    private static List<StudyPoint> ExpandGrid(SpecValues values, IReadOnlyList<SweepBinder.Axis> axes, string origin)
+    private static List<StudyPoint> ExpandGrid(SpecValues values, IReadOnlyList<SweepBinder.Axis> axes, IReadOnlyList<TileOverridesBinder.Entry> tileOverrides, string origin)
     {
         long count = 1;
         foreach (var axis in axes)
@@ -159,7 +161,10 @@ public static partial class StudySpecReader
             string where = axes.Count == 0
                 ? ""
                 : $" at sweep point {p} ({string.Join(", ", axes.Select((axis, a) => $"{axis.Key.Path}={coordinates[a]}"))})";
-            points.Add(new StudyPoint(p, coordinates, PointSettingsBinder.Bind(at, where)));
+            PointSettings settings = PointSettingsBinder.Bind(at, where);
+            if (tileOverrides.Count > 0)
+                settings = settings with { Crossbar = settings.Crossbar with { Overrides = TileOverridesBinder.Bind(tileOverrides, at, where) } };
+            points.Add(new StudyPoint(p, coordinates, settings));
         }
         return points;
     }

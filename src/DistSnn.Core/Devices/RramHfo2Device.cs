@@ -96,6 +96,7 @@ public sealed class RramHfo2Device : DeviceModel, IDriftModel
         return LevelConductance((int)Math.Round(fraction * (Settings.Levels - 1), MidpointRounding.ToEven));
     }
 
+    /// <summary>With levels on, the spread around the target's level (<see cref="Aim"/>), not around the target.</summary>
     public override double ProgrammingSigma(double target) => Settings.HasLevels
         ? Settings.LevelSpread * Aim(target) * Settings.ProgrammingScale
         : (C0 + C1 * target) * Settings.ProgrammingScale;

@@ -135,15 +135,31 @@ public sealed record PcmSettings(double ProgrammingScale = 1.0, double DriftScal
 /// <summary>
 /// Parameters of the CMO/HfOx ReRAM model (aihwkit's <c>ReRamCMONoiseModel</c>), each defaulting to aihwkit's
 /// value, except the acceptance range: aihwkit's constructor default (2e-2) is not a key of its coefficient table
-/// and silently becomes 0.2 %; here the default is 2 % and said.
+/// and silently becomes 0.2 %; here the default is 2 % and said. <see cref="Levels"/> and
+/// <see cref="LevelSpread"/> are this project's addition, not aihwkit's: multi-level programming after the 65 nm
+/// HfO2 RRAM of Charan et al. (DAC 2020), off unless the spec sets <c>levels</c>.
 /// </summary>
 /// <param name="AcceptanceRange">Program-and-verify acceptance range in percent of the target: 2 or 0.2, the two
-/// ranges the programming fit exists for.</param>
-/// <param name="ProgrammingScale">Factor on the programming sigma (prog_noise_scale).</param>
+/// ranges the programming fit exists for. Not used with <see cref="Levels"/> on.</param>
+/// <param name="ProgrammingScale">Factor on the programming sigma (prog_noise_scale); with levels on, on the
+/// level spread.</param>
 /// <param name="DriftScale">Factor on the relaxation mean shift and spread (drift_scale).</param>
 /// <param name="NoiseScale">Factor on the read-noise sigma at time t (read_noise_scale).</param>
 /// <param name="TRead">Seconds of one read in the read-noise law (read_dict t_read).</param>
-public sealed record RramHfo2Settings(double AcceptanceRange = 2.0, double ProgrammingScale = 1.0, double DriftScale = 1.0, double NoiseScale = 1.0, double TRead = 1e-6);
+/// <param name="Levels">0: continuous programming (aihwkit's model). N &gt;= 2: each device is programmed to the
+/// nearest of N conductance levels equally spaced on [gmin, gmax] (Charan et al. report 10).</param>
+/// <param name="LevelSpread">Relative standard deviation of a device around its level (sigma / G_level); the
+/// default 0.5 is the "50 % variance" of Charan et al.'s abstract read as a relative sigma (see
+/// <see cref="Devices.RramHfo2Device"/>). Used only with <see cref="Levels"/> on.</param>
+public sealed record RramHfo2Settings(
+    double AcceptanceRange = 2.0, double ProgrammingScale = 1.0, double DriftScale = 1.0, double NoiseScale = 1.0, double TRead = 1e-6,
+    int Levels = 0, double LevelSpread = RramHfo2Settings.DefaultLevelSpread)
+{
+    public const double DefaultLevelSpread = 0.5;
+
+    /// <summary>Whether devices are programmed to discrete levels rather than continuously.</summary>
+    public bool HasLevels => Levels >= 2;
+}
 
 /// <summary>
 /// Analog-to-digital converter at each tile column. A signed uniform quantiser with <c>2^bits - 1</c> levels on

@@ -24,6 +24,23 @@ namespace DistSnn.Core.Devices;
 /// conductance), and the read-noise sigma is 0 where its logarithms are undefined (G_drift &lt;= 0, or t below
 /// t_read). aihwkit's constructor default acceptance range (2e-2) is not a key of its table and silently becomes
 /// 0.2 %; here the range is <see cref="RramHfo2Settings.AcceptanceRange"/>, 2 % unless the spec says 0.2.
+/// <para>Discrete levels (<see cref="RramHfo2Settings.Levels"/> N &gt;= 2; this project's addition, not aihwkit's),
+/// after the multi-level 65 nm HfO2 RRAM of Charan et al., "Accurate inference with inaccurate RRAM devices:
+/// statistical data, model transfer, and on-line adaptation", DAC 2020:
+/// <code>
+///   G_k     = gmin + (gmax - gmin) k / (N - 1),  k = 0 .. N - 1                                    uS
+///   k*      = round((G_target - gmin) / (gmax - gmin) (N - 1))        (nearest level, ties to even)
+///   sigma   = LevelSpread G_k* * ProgrammingScale                                                  uS
+///   G_prog  = max(0, G_k* + sigma z1)
+/// </code>
+/// The level's spread replaces the c0 + c1 G fit rather than adding to it: in a program-and-verify scheme the
+/// spread a device keeps around its level is what the verify loop leaves, i.e. the programming error itself, and
+/// the measured per-level distribution already contains it. So the acceptance range does not act with levels on.
+/// Relaxation and read noise at t &gt; 0 act on G_prog as above. Where the numbers come from: the paper's abstract
+/// (the only text of it in this project's sources) reports "10-levels in quantization and 50% variance"; it gives
+/// neither the level conductances nor the spread per level, nor says whether 50 % is a variance or a standard
+/// deviation. The levels are therefore equally spaced on the mapping's range, and the default spread 0.5 reads
+/// the 50 % as one relative standard deviation, the same at every level; both are spec keys to override.</para>
 /// </summary>
 public sealed class RramHfo2Device : DeviceModel, IDriftModel
 {
@@ -38,6 +55,9 @@ public sealed class RramHfo2Device : DeviceModel, IDriftModel
         Gmax = gmax;
         Settings = settings;
         (C0, C1) = Coefficients(settings.AcceptanceRange);
+        if (settings.Levels is < 0 or 1) throw new ArgumentOutOfRangeException(nameof(settings), settings.Levels, "levels is 0 (continuous) or at least 2");
+        if (!(settings.LevelSpread >= 0) || double.IsInfinity(settings.LevelSpread))
+            throw new ArgumentOutOfRangeException(nameof(settings), settings.LevelSpread, "the level spread must be finite and at least 0");
     }
 
     public double Gmin { get; }
@@ -58,14 +78,30 @@ public sealed class RramHfo2Device : DeviceModel, IDriftModel
         _ => throw new ArgumentOutOfRangeException(nameof(acceptanceRange), "the acceptance range is 2 or 0.2 (percent)"),
     };
 
-    public override bool HasProgrammingError => Settings.ProgrammingScale > 0;
+    // With levels on, Program snaps even when the spread is scaled to 0, so it must be called.
+    public override bool HasProgrammingError => Settings.ProgrammingScale > 0 || Settings.HasLevels;
 
     public bool HasExponents => false;
     public bool HasRelaxation => true;
 
-    public override double ProgrammingSigma(double target) => (C0 + C1 * target) * Settings.ProgrammingScale;
+    /// <summary>Conductance (uS) of level <paramref name="k"/> of <see cref="RramHfo2Settings.Levels"/>.</summary>
+    public double LevelConductance(int k) => Gmin + (Gmax - Gmin) * k / (Settings.Levels - 1);
 
-    public override double Program(double target, double z) => Math.Max(0.0, target + ProgrammingSigma(target) * z);
+    /// <summary>The conductance (uS) a device aims at for <paramref name="target"/>: the nearest level with levels
+    /// on, else the target itself.</summary>
+    public double Aim(double target)
+    {
+        if (!Settings.HasLevels) return target;
+        double fraction = Math.Clamp((target - Gmin) / (Gmax - Gmin), 0.0, 1.0);
+        return LevelConductance((int)Math.Round(fraction * (Settings.Levels - 1), MidpointRounding.ToEven));
+    }
+
+    /// <summary>With levels on, the spread around the target's level (<see cref="Aim"/>), not around the target.</summary>
+    public override double ProgrammingSigma(double target) => Settings.HasLevels
+        ? Settings.LevelSpread * Aim(target) * Settings.ProgrammingScale
+        : (C0 + C1 * target) * Settings.ProgrammingScale;
+
+    public override double Program(double target, double z) => Math.Max(0.0, Aim(target) + ProgrammingSigma(target) * z);
 
     public double Exponent(double target, double z) => 0.0;
 

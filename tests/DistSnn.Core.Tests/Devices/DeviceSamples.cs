@@ -29,9 +29,10 @@ internal static class DeviceSamples
     /// <summary>The target (uS) of level <paramref name="level"/> on <paramref name="mapping"/>.</summary>
     public static double Target(MappingSettings mapping, int level) => mapping.Gmin + (mapping.Gmax - mapping.Gmin) * Fractions[level];
 
-    public static ProgrammedTile Program(CrossbarSettings settings, int trial)
+    /// <param name="layer">A Rows x Cols layer; <see cref="Layer"/> if null.</param>
+    public static ProgrammedTile Program(CrossbarSettings settings, int trial, DenseLayer? layer = null)
     {
-        DenseLayer layer = Layer();
+        layer ??= Layer();
         var model = new SnnModel([layer], new NeuronSettings(), EncoderKind.Rate, 1, ReadoutKind.SpikeCount);
         var noData = new Dataset("none", Rows, [], [], Cols);
         var plan = new TrialPlan(model, settings with { Tile = new TileSettings(Rows, Cols) }, noData, 11, 1);

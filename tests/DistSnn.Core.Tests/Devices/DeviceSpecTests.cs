@@ -66,6 +66,13 @@ public class DeviceSpecTests
     [InlineData("crossbar: { device: { rram_hfo2: { acceptance_range: 0.2 } } }", "crossbar.device.rram_hfo2.acceptance_range (line 2)", "acts only where crossbar.device.preset is rram-hfo2")]
     [InlineData("crossbar: { device: { preset: rram-hfo2, pcm: { t0: 5 } } }", "crossbar.device.pcm.t0 (line 2)", "acts only where crossbar.device.drift.model is pcm")]
     [InlineData("time: 3600", "time (line 2)", "acts only with a drift model")]
+    [InlineData("crossbar: { device: { preset: rram-hfo2, rram_hfo2: { levels: 1 } } }", "crossbar.device.rram_hfo2.levels (line 2)", "expected 0 or an integer in 2..65536, got 1")]
+    [InlineData("crossbar: { device: { preset: rram-hfo2, rram_hfo2: { levels: 10, level_spread: -0.1 } } }", "crossbar.device.rram_hfo2.level_spread (line 2)", "expected a number >= 0, got -0.1")]
+    [InlineData("crossbar: { device: { preset: pcm, rram_hfo2: { levels: 10 } } }", "crossbar.device.rram_hfo2.levels (line 2)", "acts only where crossbar.device.preset is rram-hfo2, which no point of this study is")]
+    [InlineData("crossbar: { device: { rram_hfo2: { level_spread: 0.2 } } }", "crossbar.device.rram_hfo2.level_spread (line 2)", "acts only where crossbar.device.preset is rram-hfo2 and crossbar.device.rram_hfo2.levels is at least 2")]
+    [InlineData("crossbar: { device: { preset: rram-hfo2, rram_hfo2: { level_spread: 0.2 } } }", "crossbar.device.rram_hfo2.level_spread (line 2)", "levels is at least 2")]
+    [InlineData("crossbar: { device: { preset: rram-hfo2, rram_hfo2: { levels: 10, acceptance_range: 0.2 } } }", "crossbar.device.rram_hfo2.acceptance_range (line 2)", "levels is 0 (continuous)")]
+    [InlineData("crossbar: { mapping: { levels: 16 }, device: { preset: rram-hfo2, rram_hfo2: { levels: 10 } } }", "crossbar.device.rram_hfo2.levels (line 2)", "expected crossbar.mapping.levels or crossbar.device.rram_hfo2.levels, not both")]
     [InlineData("crossbar: { device: { drift: { compensation: global } } }", "crossbar.device.drift.compensation (line 2)", "acts only with a drift model")]
     public void A_bad_device_value_names_its_key_and_what_was_expected(string line, string field, string expectation)
     {
@@ -73,6 +80,23 @@ public class DeviceSpecTests
         Assert.Equal(Origin, error.Origin);
         Assert.Equal(field, error.Field);
         Assert.Contains(expectation, error.Expectation);
+    }
+
+    [Fact]
+    public void The_rram_levels_bind_and_act_at_the_rram_points_of_a_preset_sweep()
+    {
+        CrossbarSettings rram = Crossbar("crossbar: { device: { preset: rram-hfo2, rram_hfo2: { levels: 10 } } }\n");
+        Assert.Equal(new RramHfo2Settings(Levels: 10, LevelSpread: 0.5), rram.Device.RramHfo2);
+        Assert.Equal(0, Crossbar("crossbar: { device: { preset: rram-hfo2 } }\n").Device.RramHfo2.Levels);
+
+        // Written once for a sweep over presets, the level keys act at its rram point and are accepted.
+        StudySpec spec = Read("model: m\ncrossbar: { device: { rram_hfo2: { levels: 10, level_spread: 0.2 } } }\nsweep: [{ key: crossbar.device.preset, values: [generic, rram-hfo2] }]\n");
+        Assert.Equal(0, spec.Points[0].Settings.Crossbar.Mapping.Levels);
+        Assert.Equal(new RramHfo2Settings(Levels: 10, LevelSpread: 0.2), spec.Points[1].Settings.Crossbar.Device.RramHfo2);
+        // The mapping's levels and the device's may not meet at one point, swept or not.
+        InputException both = Fails("model: m\ncrossbar: { mapping: { levels: 16 }, device: { preset: rram-hfo2 } }\nsweep: [{ key: crossbar.device.rram_hfo2.levels, values: [0, 10] }]\n");
+        Assert.StartsWith("crossbar.device.rram_hfo2.levels", both.Field);
+        Assert.Contains("not both", both.Expectation);
     }
 
     [Fact]

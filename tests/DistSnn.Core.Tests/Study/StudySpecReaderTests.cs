@@ -183,6 +183,7 @@ public class StudySpecReaderTests
     [InlineData("crossbar: { device: { drift: { compensation: none } } }\n", "crossbar: { device: { preset: pcm, drift: { compensation: global } } }\n")]
     [InlineData("crossbar: { device: { pcm: { t0: 20 } } }\n", "crossbar: { device: { preset: pcm, pcm: { t0: 10 } } }\n")]
     [InlineData("crossbar: { device: { rram_hfo2: { acceptance_range: 2.0 } } }\n", "crossbar: { device: { preset: rram-hfo2, rram_hfo2: { acceptance_range: 0.2 } } }\n")]
+    [InlineData("crossbar: { device: { rram_hfo2: { levels: 0, level_spread: 0.5 } } }\n", "crossbar: { device: { preset: rram-hfo2, rram_hfo2: { levels: 10 } } }\n")]
     [InlineData("crossbar: { tile: { rows: 128 }, faults: { stuck_on: 0.0 } }\n", "crossbar: { tile: { rows: 64 } }\n")]
     public void A_key_left_at_its_default_hashes_as_if_absent_and_a_set_one_does_not(string atDefault, string set)
     {

@@ -22,8 +22,13 @@ internal static class DeviceKeyCheck
         yield return new(SpecSchema.PcmSection + ".programming_scale", c => c.Device.Preset == DevicePreset.Pcm, "where crossbar.device.preset is pcm");
         foreach (string name in new[] { "drift_scale", "noise_scale", "t0", "t_read" })
             yield return new($"{SpecSchema.PcmSection}.{name}", c => c.Device.Drift.Model == DriftModelKind.Pcm, "where crossbar.device.drift.model is pcm (the pcm preset's default)");
-        foreach (string name in new[] { "acceptance_range", "programming_scale" })
+        foreach (string name in new[] { "programming_scale", "levels" })
             yield return new($"{SpecSchema.RramSection}.{name}", c => c.Device.Preset == DevicePreset.RramHfo2, "where crossbar.device.preset is rram-hfo2");
+        // With levels on, the level spread is the programming error and the acceptance range's fit is not used.
+        yield return new($"{SpecSchema.RramSection}.acceptance_range", c => c.Device.Preset == DevicePreset.RramHfo2 && !c.Device.RramHfo2.HasLevels,
+            "where crossbar.device.preset is rram-hfo2 and crossbar.device.rram_hfo2.levels is 0 (continuous)");
+        yield return new($"{SpecSchema.RramSection}.level_spread", c => c.Device.Preset == DevicePreset.RramHfo2 && c.Device.RramHfo2.HasLevels,
+            "where crossbar.device.preset is rram-hfo2 and crossbar.device.rram_hfo2.levels is at least 2");
         foreach (string name in new[] { "drift_scale", "noise_scale", "t_read" })
             yield return new($"{SpecSchema.RramSection}.{name}", c => c.Device.Drift.Model == DriftModelKind.RramHfo2, "where crossbar.device.drift.model is rram-hfo2 (the rram-hfo2 preset's default)");
         yield return new("crossbar.device.drift.compensation", c => c.Device.Drift.Model != DriftModelKind.None, "with a drift model (crossbar.device.drift.model, or the pcm or rram-hfo2 preset)");

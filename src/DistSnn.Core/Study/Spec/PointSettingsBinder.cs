@@ -24,6 +24,23 @@ internal static class PointSettingsBinder
             values.Required<double>("crossbar.ir_drop.sink_resistance"), values.Required<double>("crossbar.ir_drop.read_voltage"));
     }
 
+    /// <summary>
+    /// The rram-hfo2 preset's discrete levels. Not combined with the mapping's levels at the same point: both snap
+    /// the target, one to a quantised weight, the other to a device level, and which of two grids a device ends on
+    /// would be a silent choice; the rram levels already quantise the weights.
+    /// </summary>
+    private static int RramLevels(SpecValues values, DevicePreset preset, string point)
+    {
+        string key = SpecSchema.RramSection + ".levels";
+        int levels = (int)values.Required<long>(key);
+        if (preset == DevicePreset.RramHfo2 && levels > 0 && values.Required<long>("crossbar.mapping.levels") > 0)
+        {
+            string named = values.IsSwept("crossbar.mapping.levels") && !values.IsSwept(key) ? "crossbar.mapping.levels" : key;
+            throw values.Problem(named, $"expected crossbar.mapping.levels or crossbar.device.rram_hfo2.levels, not both (the rram-hfo2 levels already quantise the targets; set the other to 0){point}");
+        }
+        return levels;
+    }
+
     /// <summary>A tile-level fault's settings: a probability or an exact count, not both.</summary>
     private static TileFaultCount TileFault(SpecValues values, string name, string point)
     {
@@ -87,7 +104,9 @@ internal static class PointSettingsBinder
                     values.Required<double>(SpecSchema.RramSection + ".programming_scale"),
                     values.Required<double>(SpecSchema.RramSection + ".drift_scale"),
                     values.Required<double>(SpecSchema.RramSection + ".noise_scale"),
-                    values.Required<double>(SpecSchema.RramSection + ".t_read")),
+                    values.Required<double>(SpecSchema.RramSection + ".t_read"),
+                    RramLevels(values, preset, point),
+                    values.Required<double>(SpecSchema.RramSection + ".level_spread")),
             },
             Faults = new FaultSettings(stuckOff, stuckOn)
             {

@@ -73,6 +73,8 @@ public static class SpecKeyLabels
         ["crossbar.device.rram_hfo2.drift_scale"] = "RRAM relaxation scale (× aihwkit's)",
         ["crossbar.device.rram_hfo2.noise_scale"] = "RRAM read-noise scale (× aihwkit's)",
         ["crossbar.device.rram_hfo2.t_read"] = "RRAM read duration t_read (s)",
+        ["crossbar.device.rram_hfo2.levels"] = "RRAM conductance levels (0 = continuous)",
+        ["crossbar.device.rram_hfo2.level_spread"] = "RRAM level spread σ/G (relative)",
     };
 
     /// <summary>Keys whose 0 switches the effect off rather than being a small amount of it, and what 0 then means.</summary>

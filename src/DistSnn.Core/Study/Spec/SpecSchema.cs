@@ -83,6 +83,9 @@ internal static class SpecSchema
         Point(RramSection + ".drift_scale", NumberType.AtLeast(0), 1.0),
         Point(RramSection + ".noise_scale", NumberType.AtLeast(0), 1.0),
         Point(RramSection + ".t_read", NumberType.Above(0), 1e-6),
+        // At their defaults (continuous) the level keys stay out of the canonical text, so earlier hashes hold.
+        Point(RramSection + ".levels", new IntegerType(2, 65_536, zeroMeansOff: true), 0L),
+        Point(RramSection + ".level_spread", NumberType.AtLeast(0), RramHfo2Settings.DefaultLevelSpread),
         Section("crossbar.faults"),
         Point("crossbar.faults.stuck_off", NumberType.Probability, 0.0),
         Point("crossbar.faults.stuck_on", NumberType.Probability, 0.0),

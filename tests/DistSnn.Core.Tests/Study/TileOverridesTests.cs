@@ -116,6 +116,20 @@ public class TileOverridesTests
     }
 
     [Fact]
+    public void An_override_is_a_fault_event_a_given_tile_dead_from_a_given_step()
+    {
+        CrossbarSettings crossbar = Crossbar("""
+                - { layer: 0, tiles: [3], set: { crossbar.faults.dead_tiles.probability: 1, crossbar.faults.dead_tiles.onset: 4 } }
+            """);
+        Chip chip = Program(crossbar);
+        ProgrammedTile dying = chip.Layers[0].Tiles[3];
+        Assert.True(dying.Faults.Dead);
+        Assert.False(dying.Faults.DeadAt(3));
+        Assert.True(dying.Faults.DeadAt(4));
+        Assert.Single(chip.Layers.SelectMany(l => l.Tiles), t => t.Faults.Dead);
+    }
+
+    [Fact]
     public void Overrides_that_repeat_the_point_settings_change_no_bit_of_a_trial()
     {
         CrossbarSettings plain = SpecText.Read(Base).Points[0].Settings.Crossbar;

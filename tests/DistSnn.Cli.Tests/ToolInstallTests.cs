@@ -19,13 +19,14 @@ public class ToolInstallTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void The_packed_tool_installs_and_runs_as_distsnn()
     {
-        // The tests were built with the Cli project in the same configuration: pack that build, do not build again.
+        // The package is RID-specific: pack builds the ReadyToRun linux-x64 and the portable build itself.
         string configuration = typeof(ToolInstallTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
         string packages = _dir.Combine("nupkg"), tools = _dir.Combine("tools");
-        Run("dotnet", "pack", Path.Combine(Repository.Root, "src", "DistSnn.Cli"), "-c", configuration, "--no-build", "-o", packages);
-        string package = Path.GetFileName(Assert.Single(Directory.GetFiles(packages, "*.nupkg")));
-        Match version = Regex.Match(package, @"^distsnn\.(\d+\.\d+\.\d+.*)\.nupkg$");
-        Assert.True(version.Success, $"the package is {package}, not distsnn.<version>.nupkg");
+        Run("dotnet", "pack", Path.Combine(Repository.Root, "src", "DistSnn.Cli"), "-c", configuration, "-o", packages);
+        string[] names = Directory.GetFiles(packages, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
+        Match version = Regex.Match(names[0], @"^distsnn\.(\d+\.\d+\.\d+.*)\.nupkg$");
+        Assert.True(version.Success, $"the pointer package is {names[0]}, not distsnn.<version>.nupkg");
+        Assert.Equal([names[0], $"distsnn.any.{version.Groups[1].Value}.nupkg", $"distsnn.linux-x64.{version.Groups[1].Value}.nupkg"], names);
 
         string config = _dir.File("nuget.config", $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -40,6 +41,9 @@ public class ToolInstallTests(ITestOutputHelper output) : IDisposable
 
         string command = Path.Combine(tools, OperatingSystem.IsWindows() ? "distsnn.exe" : "distsnn");
         Assert.True(File.Exists(command), $"no {command} after the install");
+        // On linux-x64 the install takes the ReadyToRun package; elsewhere the portable one.
+        string rid = OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64 ? "linux-x64" : "any";
+        Assert.True(Directory.Exists(Path.Combine(tools, ".store", "distsnn", version.Groups[1].Value, $"distsnn.{rid}")), $"the install did not take the {rid} package");
         string help = Run(command, "--help");
         Assert.Contains("Usage:", help);
         Assert.All(new[] { "study", "worker", "validate", "train", "bench" }, c => Assert.Matches($@"(?m)^\s+{c}\b", help));

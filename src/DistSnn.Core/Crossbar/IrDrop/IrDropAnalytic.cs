@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace DistSnn.Core.Crossbar.IrDrop;
 
 /// <summary>
@@ -28,8 +32,8 @@ public sealed class IrDropAnalytic
 {
     private const double MicroToUnit = 1e-6;
 
-    private readonly double _rw, _rs, _rk; // ohm * 1e-6: volts per microampere
-    private readonly double[] _ideal, _row, _leak;
+    private readonly double _rw, _rk; // ohm * 1e-6: volts per microampere
+    private readonly double[] _sums; // [3][cols]: ideal, row-wire and column-wire sums of one read
 
     public IrDropAnalytic(int maxCols, IrDropSettings settings, bool resummed = true)
     {
@@ -38,11 +42,8 @@ public sealed class IrDropAnalytic
         ArgumentNullException.ThrowIfNull(settings);
         Settings = settings;
         _rw = settings.WireResistance * MicroToUnit;
-        _rs = settings.SourceResistance * MicroToUnit;
         _rk = settings.SinkResistance * MicroToUnit;
-        _ideal = new double[maxCols];
-        _row = new double[maxCols];
-        _leak = new double[maxCols];
+        _sums = new double[3 * maxCols];
     }
 
     public IrDropSettings Settings { get; }
@@ -58,45 +59,59 @@ public sealed class IrDropAnalytic
         ArgumentNullException.ThrowIfNull(array);
         int rows = array.Rows, cols = array.Cols;
         if (input.Length != rows || columnCurrent.Length != cols) throw new ArgumentException("input or currents do not fit the array");
-        if (cols > _ideal.Length) throw new ArgumentException($"{cols} columns do not fit this reader ({_ideal.Length})");
-        Span<double> ideal = _ideal.AsSpan(0, cols), row = _row.AsSpan(0, cols), leak = _leak.AsSpan(0, cols);
-        ideal.Clear();
-        row.Clear();
-        leak.Clear();
-        ReadOnlySpan<float> conductance = array.Conductance;
-        ReadOnlySpan<double> weight = array.ColumnWeight;
-        double vread = Settings.ReadVoltage, rw = _rw, rs = _rs;
+        if (3 * cols > _sums.Length) throw new ArgumentException($"{cols} columns do not fit this reader ({_sums.Length / 3})");
+        if (array.Settings != Settings) throw new ArgumentException("the array was built for other IR-drop settings than this reader");
+        // Each active row adds V_a times its G, H and L (IrDropAnalyticArray) to the three sums: element by element,
+        // in row order, so every vector width gives the same bits.
+        Span<double> sums = _sums.AsSpan(0, 3 * cols);
+        sums.Clear();
+        double vread = Settings.ReadVoltage;
         for (int a = 0; a < rows; a++)
         {
             float x = input[a];
             if (x == 0f) continue;
-            double v = x * vread;
-            ReadOnlySpan<float> ga = conductance.Slice(a * cols, cols);
-            ReadOnlySpan<double> qa = weight.Slice(a * cols, cols);
-            double rowSum = 0;
-            for (int j = 0; j < cols; j++) rowSum += ga[j];
-            double rowCurrent = rowSum * v;
-            // before: the ideal current of the cells left of j; along: sum over segments 1..j of what each carries.
-            double before = 0, along = 0;
-            for (int j = 0; j < cols; j++)
-            {
-                if (j > 0) along += rowCurrent - before;
-                double current = ga[j] * v;
-                double drop = rs * rowCurrent + rw * along;
-                ideal[j] += current;
-                row[j] += ga[j] * drop;
-                leak[j] += current * qa[j];
-                before += current;
-            }
+            AddScaled(sums, array.Row(a), x * vread);
         }
+        ReadOnlySpan<double> ideal = sums[..cols], row = sums.Slice(cols, cols), leak = sums.Slice(2 * cols, cols);
         ReadOnlySpan<double> columnConductance = array.ColumnConductance;
-        double rk = _rk;
+        double rk = _rk, rw = _rw;
         for (int j = 0; j < cols; j++)
         {
-            double drop = row[j] + rk * ideal[j] * columnConductance[j] + rw * leak[j];
+            double i0 = ideal[j], drop = row[j] + rk * i0 * columnConductance[j] + rw * leak[j];
             // A column with no ideal current has no drop either (every term is a multiple of its active currents).
-            double current = !Resummed ? ideal[j] - drop : ideal[j] > 0 ? ideal[j] * ideal[j] / (ideal[j] + drop) : 0;
+            double current = !Resummed ? i0 - drop : i0 > 0 ? i0 * i0 / (i0 + drop) : 0;
             columnCurrent[j] = current * MicroToUnit;
         }
+    }
+
+    /// <summary><c>sums[i] += v * values[i]</c> in double: a multiply then an add, never fused, in vectors where there
+    /// are any (floats widened exactly), so every width gives the same bits.</summary>
+    private static void AddScaled(Span<double> sums, ReadOnlySpan<float> values, double v)
+    {
+        int n = sums.Length, i = 0;
+        if (values.Length < n) throw new ArgumentException("values must cover the sums");
+        ref double sum = ref MemoryMarshal.GetReference(sums);
+        ref float value = ref MemoryMarshal.GetReference(values);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Vector512<double> scale = Vector512.Create(v);
+            for (; i <= n - 16; i += 16)
+            {
+                Vector512<float> x = Vector512.LoadUnsafe(ref value, (nuint)i);
+                (Vector512.LoadUnsafe(ref sum, (nuint)i) + scale * Vector512.WidenLower(x)).StoreUnsafe(ref sum, (nuint)i);
+                (Vector512.LoadUnsafe(ref sum, (nuint)(i + 8)) + scale * Vector512.WidenUpper(x)).StoreUnsafe(ref sum, (nuint)(i + 8));
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<double> scale = Vector256.Create(v);
+            for (; i <= n - 8; i += 8)
+            {
+                Vector256<float> x = Vector256.LoadUnsafe(ref value, (nuint)i);
+                (Vector256.LoadUnsafe(ref sum, (nuint)i) + scale * Vector256.WidenLower(x)).StoreUnsafe(ref sum, (nuint)i);
+                (Vector256.LoadUnsafe(ref sum, (nuint)(i + 4)) + scale * Vector256.WidenUpper(x)).StoreUnsafe(ref sum, (nuint)(i + 4));
+            }
+        }
+        for (; i < n; i++) Unsafe.Add(ref sum, i) += v * Unsafe.Add(ref value, i);
     }
 }

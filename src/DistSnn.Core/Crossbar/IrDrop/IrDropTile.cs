@@ -27,8 +27,8 @@ public sealed class IrDropTile
         _minus = gMinus.ToArray();
         if (settings.Model == IrDropModel.Analytic)
         {
-            Plus = new IrDropAnalyticArray(gPlus, rows, cols);
-            Minus = new IrDropAnalyticArray(gMinus, rows, cols);
+            Plus = new IrDropAnalyticArray(gPlus, rows, cols, settings);
+            Minus = new IrDropAnalyticArray(gMinus, rows, cols, settings);
         }
     }
 

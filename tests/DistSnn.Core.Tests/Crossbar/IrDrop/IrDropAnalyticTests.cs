@@ -13,7 +13,7 @@ public class IrDropAnalyticTests(ITestOutputHelper output)
     private static double[] Analytic(IrDropSettings s, int rows, int cols, float[] g, float[] x, bool resummed = true)
     {
         var current = new double[cols];
-        new IrDropAnalytic(cols, s, resummed).Read(new IrDropAnalyticArray(g, rows, cols), x, current);
+        new IrDropAnalytic(cols, s, resummed).Read(new IrDropAnalyticArray(g, rows, cols, s), x, current);
         return current;
     }
 
@@ -31,6 +31,55 @@ public class IrDropAnalyticTests(ITestOutputHelper output)
             for (int j = 0; j < cols; j++)
                 current[j] += x[i] * Vread * g[i * cols + j] * 1e-6;
         return current;
+    }
+
+    /// <summary>The model's first-order formula written out from its definitions (DESIGN.md's circuit; the docs of
+    /// IrDropAnalytic), every sum spelt out, O(rows^2 cols^2): the check of the precomputed per-row sums.</summary>
+    private static double[] FirstOrderByDefinition(IrDropSettings s, int rows, int cols, float[] g, float[] x)
+    {
+        double rs = s.SourceResistance * 1e-6, rw = s.WireResistance * 1e-6, rk = s.SinkResistance * 1e-6;
+        var current = new double[cols];
+        for (int j = 0; j < cols; j++)
+        {
+            double ideal = 0, drop = 0, gcol = 0;
+            for (int i = 0; i < rows; i++) gcol += g[i * cols + j];
+            for (int a = 0; a < rows; a++)
+            {
+                double v = x[a] * Vread;
+                if (v == 0) continue;
+                double i0 = g[a * cols + j] * v;
+                ideal += i0;
+                // The row node's drop: the source carries the whole row, segment k (1..j) the cells from k on.
+                double dvr = 0;
+                for (int jj = 0; jj < cols; jj++) dvr += rs * g[a * cols + jj] * v;
+                for (int k = 1; k <= j; k++)
+                    for (int jj = k; jj < cols; jj++) dvr += rw * g[a * cols + jj] * v;
+                double q = 0;
+                for (int k = a; k <= rows - 2; k++)
+                    for (int i = 0; i <= k; i++) q += g[i * cols + j];
+                drop += g[a * cols + j] * dvr + rw * i0 * q;
+            }
+            drop += rk * ideal * gcol;
+            current[j] = (ideal > 0 ? ideal * ideal / (ideal + drop) : 0) * 1e-6;
+        }
+        return current;
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(7, 5)]
+    [InlineData(33, 19)]
+    public void The_precomputed_row_sums_give_the_first_order_formula_written_from_its_definitions(int rows, int cols)
+    {
+        var random = new System.Random(rows * 31 + cols);
+        float[] g = Enumerable.Range(0, rows * cols).Select(_ => (float)(random.NextDouble() * 25)).ToArray();
+        // Analog inputs, a third of the rows off.
+        float[] x = Enumerable.Range(0, rows).Select(_ => random.NextDouble() < 0.33 ? 0f : (float)random.NextDouble()).ToArray();
+        x[0] = 1f;
+        IrDropSettings s = Circuit(IrDropModel.Analytic, 2.5, 7, 12);
+        double[] fast = Analytic(s, rows, cols, g, x), byDefinition = FirstOrderByDefinition(s, rows, cols, g, x);
+        // H and L are stored as float (half the bytes a read streams), summed in double: float roundings of the drop terms.
+        for (int j = 0; j < cols; j++) Assert.Equal(byDefinition[j], fast[j], byDefinition[j] * 2e-6 + 1e-18);
     }
 
     [Fact]

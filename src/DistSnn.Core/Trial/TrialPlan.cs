@@ -13,7 +13,14 @@ namespace DistSnn.Core.Trial;
 /// </summary>
 public sealed class TrialPlan
 {
-    public TrialPlan(SnnModel model, CrossbarSettings crossbar, Dataset data, uint seed, int batchSize)
+    /// <param name="calibration">With a calibrated ADC range, the samples it is calibrated on (their first
+    /// <see cref="AdcCalibrationSettings.Samples"/>); null = <paramref name="data"/>.</param>
+    public TrialPlan(SnnModel model, CrossbarSettings crossbar, Dataset data, uint seed, int batchSize, Dataset? calibration = null)
+        : this(model, crossbar, data, seed, batchSize, CalibrationOf(model, crossbar, calibration ?? data, seed))
+    {
+    }
+
+    private TrialPlan(SnnModel model, CrossbarSettings crossbar, Dataset data, uint seed, int batchSize, Lazy<AdcCalibration>? calibration)
     {
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), "batch must be at least 1");
         if (data.Features != model.Inputs)
@@ -27,14 +34,30 @@ public sealed class TrialPlan
         LayerWmax = model.Layers.Select(l => (double)l.MaxAbsWeight()).ToArray();
         MaxTileRows = Grids.Max(g => Math.Min(g.Rows, g.Inputs));
         MaxTileCols = Grids.Max(g => Math.Min(g.Cols, g.Outputs));
+        _calibration = calibration;
     }
+
+    // Computed by the first tile programmed, whichever thread (tile actor or engine) that is; the others wait.
+    private static Lazy<AdcCalibration>? CalibrationOf(SnnModel model, CrossbarSettings crossbar, Dataset source, uint seed) =>
+        crossbar.Adc is { Bits: > 0, Calibration: { } settings }
+            ? new Lazy<AdcCalibration>(() => AdcCalibration.Run(model, crossbar, settings, source, seed), LazyThreadSafetyMode.ExecutionAndPublication)
+            : null;
 
     /// <summary>The plan of sweep point <paramref name="point"/>: the model and crossbar as the point sets them.</summary>
     public static TrialPlan ForPoint(StudySpec spec, int point, SnnModel model, Dataset data)
     {
         PointSettings settings = spec.Points[point].Settings;
-        return new TrialPlan(settings.Apply(model), settings.Crossbar, data, spec.Seed, spec.Batch);
+        Dataset? calibration = settings.Crossbar.Adc is { Bits: > 0, Calibration: { } adc } ? AdcCalibration.SourceOf(spec, adc.Data, data) : null;
+        return new TrialPlan(settings.Apply(model), settings.Crossbar, data, spec.Seed, spec.Batch, calibration);
     }
+
+    /// <summary>This plan with other faults (a tile knocked out), sharing its ADC calibration: that runs on ideal
+    /// devices, so faults do not change it.</summary>
+    public TrialPlan WithFaults(FaultSettings faults) =>
+        new(Model, Crossbar with { Faults = faults }, Data, Seed, BatchSize, _calibration);
+
+    /// <summary>This plan over other samples (a slice of its data), sharing its ADC calibration.</summary>
+    public TrialPlan WithData(Dataset data, int batchSize) => new(Model, Crossbar, data, Seed, batchSize, _calibration);
 
     public SnnModel Model { get; }
     public CrossbarSettings Crossbar { get; }
@@ -67,9 +90,21 @@ public sealed class TrialPlan
     /// <summary>The read key of the first sample of <paramref name="batch"/> at <paramref name="step"/>; sample s of the batch is <c>Sample + s</c>.</summary>
     public ReadKey FirstKey(int trial, int batch, int step) => new(Seed, trial, SampleKey(batch, 0), step);
 
+    /// <summary>The calibrated ADC ranges (computed on first use); null unless the ADC range is calibrated.</summary>
+    public AdcCalibration? AdcCalibration => _calibration?.Value;
+
     /// <summary>Programs tile (tileRow, tileCol) of layer <paramref name="layer"/> for trial <paramref name="trial"/>.</summary>
     public ProgrammedTile ProgramTile(int trial, int layer, int tileRow, int tileCol) =>
-        ProgrammedTile.Program(Model.Layers[layer], layer, Grids[layer], tileRow, tileCol, LayerWmax[layer], Crossbar, Seed, trial, FaultSelection(trial));
+        ProgrammedTile.Program(Model.Layers[layer], layer, Grids[layer], tileRow, tileCol, LayerWmax[layer],
+            TileCrossbar(layer, Grids[layer].Index(tileRow, tileCol)), Seed, trial, FaultSelection(trial));
+
+    /// <summary>The settings tile (layer, index) is programmed with: with a calibrated ADC, its own range as a fixed
+    /// one (none, for a tile that saw no current, is the automatic range).</summary>
+    private CrossbarSettings TileCrossbar(int layer, int index) => _calibration is null
+        ? Crossbar
+        : Crossbar with { Adc = Crossbar.Adc with { Range = _calibration.Value.Range(layer, index), Calibration = null } };
+
+    private readonly Lazy<AdcCalibration>? _calibration;
 
     private readonly Dictionary<int, ChipFaultSelection> _selections = new();
 

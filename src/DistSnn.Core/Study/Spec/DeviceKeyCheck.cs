@@ -28,6 +28,8 @@ internal static class DeviceKeyCheck
             yield return new($"{SpecSchema.RramSection}.{name}", c => c.Device.Drift.Model == DriftModelKind.RramHfo2, "where crossbar.device.drift.model is rram-hfo2 (the rram-hfo2 preset's default)");
         yield return new("crossbar.device.drift.compensation", c => c.Device.Drift.Model != DriftModelKind.None, "with a drift model (crossbar.device.drift.model, or the pcm or rram-hfo2 preset)");
         yield return new(SpecSchema.Time, c => c.Device.Drift.Model != DriftModelKind.None, "with a drift model (crossbar.device.drift.model, or the pcm or rram-hfo2 preset)");
+        foreach (string name in new[] { "samples", "percentile", "data" })
+            yield return new($"{SpecSchema.AdcCalibration}.{name}", c => c.Adc.Calibration is not null, "where crossbar.adc.range is calibrated");
     }
 
     public static void Check(SpecValues values, IReadOnlyList<SweepBinder.Axis> axes, IReadOnlyList<StudyPoint> points, string origin)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 
 namespace DistSnn.Cli.Tests;
@@ -9,8 +10,13 @@ namespace DistSnn.Cli.Tests;
 public class AdcCalibrationStudyTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
+    private readonly ClusterProcesses _cluster = new();
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose()
+    {
+        _cluster.Dispose();
+        _dir.Dispose();
+    }
 
     // Noise, faults and several tiles per layer, a coarse ADC whose range matters, and a sweep over the percentile.
     private const string Spec = """
@@ -44,6 +50,25 @@ public class AdcCalibrationStudyTests : IDisposable
         Assert.Equal(reference, RunStudy("actors", "--local-workers", "2"));
         Assert.Equal(reference, RunStudy("batch7", "--local-workers", "2", "--set", "batch=7"));
         Assert.Equal(6 + 1, reference.TrimEnd('\n').Split('\n').Length);
+    }
+
+    [Fact]
+    public void Two_workers_calibrate_as_the_single_process_does_on_the_train_split_and_on_the_study_samples()
+    {
+        // Workers re-read the spec: the train split is built in, the study's samples travel in the package.
+        string spec = _dir.File("cluster.yaml", Spec.Replace("key: crossbar.adc.calibration.percentile, values: [100, 99]", "key: crossbar.adc.calibration.data, values: [train, study]"));
+        byte[] expected = ClusterProcesses.SingleProcessTrials(spec, _dir.Combine("single"));
+        string distributed = _dir.Combine("distributed");
+        int port = ClusterProcesses.FreePort();
+        Process coordinator = _cluster.StartCoordinator(_dir.Combine("cache-c"), spec, distributed, port, "--local-workers", "0", "--min-workers", "2");
+        _cluster.StartWorker(_dir.Combine("cache-1"), port);
+        _cluster.StartWorker(_dir.Combine("cache-2"), port);
+        Assert.True(coordinator.WaitForExit(120_000), "the distributed study did not finish in 120 s");
+        coordinator.WaitForExit();
+        Assert.True(coordinator.ExitCode == 0, _cluster.Output(coordinator));
+        Assert.Equal(expected, File.ReadAllBytes(Path.Combine(distributed, "trials.csv")));
+        string[] lines = File.ReadAllLines(Path.Combine(distributed, "trials.csv"));
+        Assert.Equal(1 + 2 * 3, lines.Length);
     }
 
     [Fact]

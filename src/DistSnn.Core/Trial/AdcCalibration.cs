@@ -44,10 +44,10 @@ public sealed class AdcCalibration
     {
         Dataset samples = source.Count > settings.Samples ? source.Slice(0, settings.Samples) : source;
         var plan = new TrialPlan(model, IdealDeviceAccuracy.IdealOf(crossbar), samples, seed, Batch);
-        var recorder = new TileCurrentRecorder(plan.Grids);
+        var recorder = new TileCurrentRecorder(plan.Grids, settings.Percentile);
         new SequentialTrial(plan, Trial, recorder).Run(null);
         double?[][] ranges = plan.Grids.Select((g, l) => Enumerable.Range(0, g.Count)
-            .Select(i => recorder.Percentile(l, i, settings.Percentile) is double r && r > 0 ? r : (double?)null).ToArray()).ToArray();
+            .Select(i => recorder.Percentile(l, i) is double r && r > 0 ? r : (double?)null).ToArray()).ToArray();
         return new AdcCalibration(ranges, samples.Count);
     }
 

@@ -3,9 +3,9 @@ using DistSnn.Core.Crossbar;
 namespace DistSnn.Core.Study;
 
 /// <summary>
-/// Refuses a device setting that the study writes (or sweeps) but that acts at none of its points: the generic
-/// programming error under another preset, a model's parameters with that model off, a time or a compensation
-/// without drift. Silently ignored, such a key would make a study look like it measured something it did not. A
+/// Refuses a device or periphery setting that the study writes (or sweeps) but that acts at none of its points: the
+/// generic programming error under another preset, a model's parameters with that model off, a time or a
+/// compensation without drift, an ADC calibration without a calibrated range. Silently ignored, such a key would make a study look like it measured something it did not. A
 /// key that acts at some points of a sweep (a sweep over presets) is fine, and so is one written at its default,
 /// which says what its absence says.
 /// </summary>

@@ -86,7 +86,8 @@ public static class ChipCommand
         {
             var capture = new TileReadCapture(plan.Model, step);
             // One sample: the slice keeps its random keys (FirstIndex), so its reads are the study's.
-            new ReferenceEngine(plan.Model, plan.Crossbar, plan.Seed, batch: 1).RunTrial(request.Trial, inputs.Data.Slice(sample, 1), observer: capture);
+            // The slice shares the plan's ADC calibration, which a calibration on the study's own samples needs.
+            ReferenceEngine.Run(plan.WithData(inputs.Data.Slice(sample, 1), batchSize: 1), request.Trial, capture);
             metadata["sample"] = Text(sample);
             metadata["sample_key"] = Text(inputs.Data.FirstIndex + sample);
             metadata["label"] = Text(inputs.Data.Labels[sample]);

@@ -10,9 +10,13 @@ public readonly struct Adc
     {
         if (bits is < 2 or > 24) throw new ArgumentOutOfRangeException(nameof(bits), "ADC bits must be 2..24 (0 = ideal is handled by the caller)");
         if (!(range > 0)) throw new ArgumentOutOfRangeException(nameof(range), "ADC range must be positive");
+        Range = range;
         Step = 2.0 * range / ((1 << bits) - 2);
         MaxCode = (1 << (bits - 1)) - 1;
     }
+
+    /// <summary>The full scale, in weight units.</summary>
+    public double Range { get; }
 
     public double Step { get; }
     public int MaxCode { get; }

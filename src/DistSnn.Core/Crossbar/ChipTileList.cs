@@ -4,8 +4,8 @@ namespace DistSnn.Core.Crossbar;
 
 /// <summary>
 /// The chip files' <c>tiles</c> metadata: a JSON list with one object per tile (INTERFACE.md: layer, index,
-/// tile_row, tile_col, row_start, col_start, rows, cols, dead, weight_per_microsiemens; and, added here, its dead
-/// rows, dead and stuck columns, local to the tile, and the device preset and time it was programmed with, which
+/// tile_row, tile_col, row_start, col_start, rows, cols, dead, weight_per_microsiemens; and, added here, its ADC range,
+/// dead rows, dead and stuck columns, local to the tile, and the device preset and time it was programmed with, which
 /// per-tile overrides may make differ between tiles).
 /// </summary>
 public static class ChipTileList
@@ -41,6 +41,9 @@ public static class ChipTileList
         json.WriteNumber("cols", tile.Cols);
         json.WriteBoolean("dead", tile.Faults.Dead);
         json.WriteNumber("weight_per_microsiemens", WeightPerMicrosiemens(tile));
+        // The ADC's full scale in weight units (auto, fixed or calibrated, whichever set it); null = an ideal ADC.
+        if (tile.Adc is { } adc) json.WriteNumber("adc_range", adc.Range);
+        else json.WriteNull("adc_range");
         json.WriteStartArray("dead_rows");
         for (int r = 0; r < tile.Rows; r++)
             if (tile.Faults.IsDeadRow(r)) json.WriteNumberValue(r);

@@ -168,7 +168,10 @@ public sealed record RramHfo2Settings(
 /// <param name="Bits">Resolution; 0 = ideal (no quantisation, no clipping).</param>
 /// <param name="Range">Full scale in weight units (the current one active input contributes through weight w is w);
 /// null = auto: per tile, the largest |column current| the ideal tile can produce with every input at 1.</param>
-public sealed record AdcSettings(int Bits = 0, double? Range = null);
+/// <param name="Calibration">Non-null = calibrated: per tile, a percentile of the |column currents| the ideal network
+/// produces on a calibration set. The trial plan runs it once per sweep point and programs each tile with its
+/// range as <see cref="Range"/> (<see cref="Trial.TrialPlan.ProgramTile"/>).</param>
+public sealed record AdcSettings(int Bits = 0, double? Range = null, AdcCalibrationSettings? Calibration = null);
 
 /// <summary>
 /// The column periphery's own errors, each a fraction of the tile's full scale (the ADC's range, or with an ideal

@@ -40,6 +40,11 @@ public sealed class ReferenceEngine
             throw new ArgumentException("scores must hold [samples, classes] values");
         return new SequentialTrial(plan, trial, observer).Run(scores);
     }
+
+    /// <summary>Runs trial <paramref name="trial"/> of <paramref name="plan"/> (its model, crossbar, data and batch)
+    /// on this thread.</summary>
+    public static TrialResult Run(TrialPlan plan, int trial, ITileReadObserver? observer = null) =>
+        new SequentialTrial(plan, trial, observer).Run(null);
 }
 
 /// <summary>One trial's chip and buffers, allocated once; <see cref="Run"/> is the loop over the steps.</summary>

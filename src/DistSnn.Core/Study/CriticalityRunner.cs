@@ -21,8 +21,7 @@ public sealed class CriticalityRunner(StudySpec spec, SnnModel model, Dataset da
     {
         if (point < 0 || point >= spec.Points.Count) throw new ArgumentOutOfRangeException(nameof(point));
         PointSettings settings = spec.Points[point].Settings;
-        SnnModel pointModel = settings.Apply(model);
-        var intact = new TrialPlan(pointModel, settings.Crossbar, data, spec.Seed, spec.Batch);
+        TrialPlan intact = TrialPlan.ForPoint(spec, point, model, data);
         var tiles = new List<TileAddress>();
         for (int l = 0; l < intact.Layers; l++)
             for (int t = 0; t < intact.Grids[l].Count; t++) tiles.Add(new TileAddress(l, t));
@@ -33,8 +32,7 @@ public sealed class CriticalityRunner(StudySpec spec, SnnModel model, Dataset da
         plans[0] = intact;
         for (int i = 0; i < tiles.Count; i++)
         {
-            CrossbarSettings crossbar = settings.Crossbar with { Faults = settings.Crossbar.Faults with { KnockedOut = tiles[i] } };
-            plans[i + 1] = new TrialPlan(pointModel, crossbar, data, spec.Seed, spec.Batch);
+            plans[i + 1] = intact.WithFaults(settings.Crossbar.Faults with { KnockedOut = tiles[i] });
         }
         var accuracy = new double[plans.Length, trials];
         int total = plans.Length * trials, done = 0, next = -1;

@@ -13,7 +13,14 @@ namespace DistSnn.Core.Trial;
 /// </summary>
 public sealed class TrialPlan
 {
-    public TrialPlan(SnnModel model, CrossbarSettings crossbar, Dataset data, uint seed, int batchSize)
+    /// <param name="calibration">With a calibrated ADC range, the samples it is calibrated on (their first
+    /// <see cref="AdcCalibrationSettings.Samples"/>); null = <paramref name="data"/>.</param>
+    public TrialPlan(SnnModel model, CrossbarSettings crossbar, Dataset data, uint seed, int batchSize, Dataset? calibration = null)
+        : this(model, crossbar, data, seed, batchSize, CalibrationOf(model, crossbar, calibration ?? data, seed))
+    {
+    }
+
+    private TrialPlan(SnnModel model, CrossbarSettings crossbar, Dataset data, uint seed, int batchSize, Lazy<AdcCalibration>? calibration)
     {
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), "batch must be at least 1");
         if (data.Features != model.Inputs)
@@ -27,18 +34,40 @@ public sealed class TrialPlan
         LayerWmax = model.Layers.Select(l => (double)l.MaxAbsWeight()).ToArray();
         MaxTileRows = Grids.Max(g => Math.Min(g.Rows, g.Inputs));
         MaxTileCols = Grids.Max(g => Math.Min(g.Cols, g.Outputs));
+        _calibration = calibration;
         _groupReadNoise = Grids.Select((g, l) => Enumerable.Range(0, g.TileCols)
-            .Select(tc => Enumerable.Range(0, g.TileRows).Any(tr => ProgrammedTile.ReadNoiseAtGroup(TileSettings(l, g.Index(tr, tc))))).ToArray()).ToArray();
+            .Select(tc => Enumerable.Range(0, g.TileRows).Any(tr => ProgrammedTile.ReadNoiseAtGroup(TileOverridden(l, g.Index(tr, tc))))).ToArray()).ToArray();
     }
 
     private readonly bool[][] _groupReadNoise;
+
+    // Computed by the first tile programmed, whichever thread (tile actor or engine) that is; the others wait.
+    private static Lazy<AdcCalibration>? CalibrationOf(SnnModel model, CrossbarSettings crossbar, Dataset source, uint seed) =>
+        CalibrationSettings(crossbar) is { } settings
+            ? new Lazy<AdcCalibration>(() => AdcCalibration.Run(model, crossbar, settings, source, seed), LazyThreadSafetyMode.ExecutionAndPublication)
+            : null;
+
+    /// <summary>The ADC calibration of a chip some of whose tiles (all, or those of a per-tile override) have a
+    /// calibrated range; null when none has. The calibration keys are the chip's, so every such tile has the same.</summary>
+    private static AdcCalibrationSettings? CalibrationSettings(CrossbarSettings crossbar) =>
+        new[] { crossbar }.Concat(crossbar.Overrides.Combinations.Select(c => c.Settings))
+            .Select(c => c.Adc is { Bits: > 0, Calibration: { } settings } ? settings : null).FirstOrDefault(c => c is not null);
 
     /// <summary>The plan of sweep point <paramref name="point"/>: the model and crossbar as the point sets them.</summary>
     public static TrialPlan ForPoint(StudySpec spec, int point, SnnModel model, Dataset data)
     {
         PointSettings settings = spec.Points[point].Settings;
-        return new TrialPlan(settings.Apply(model), settings.Crossbar, data, spec.Seed, spec.Batch);
+        Dataset? calibration = CalibrationSettings(settings.Crossbar) is { } adc ? AdcCalibration.SourceOf(spec, adc.Data, data) : null;
+        return new TrialPlan(settings.Apply(model), settings.Crossbar, data, spec.Seed, spec.Batch, calibration);
     }
+
+    /// <summary>This plan with other faults (a tile knocked out), sharing its ADC calibration: that runs on ideal
+    /// devices, so faults do not change it.</summary>
+    public TrialPlan WithFaults(FaultSettings faults) =>
+        new(Model, Crossbar with { Faults = faults }, Data, Seed, BatchSize, _calibration);
+
+    /// <summary>This plan over other samples (a slice of its data), sharing its ADC calibration.</summary>
+    public TrialPlan WithData(Dataset data, int batchSize) => new(Model, Crossbar, data, Seed, batchSize, _calibration);
 
     public SnnModel Model { get; }
     public CrossbarSettings Crossbar { get; }
@@ -71,14 +100,27 @@ public sealed class TrialPlan
     /// <summary>The read key of the first sample of <paramref name="batch"/> at <paramref name="step"/>; sample s of the batch is <c>Sample + s</c>.</summary>
     public ReadKey FirstKey(int trial, int batch, int step) => new(Seed, trial, SampleKey(batch, 0), step);
 
+    /// <summary>The calibrated ADC ranges (computed on first use); null unless the ADC range is calibrated.</summary>
+    public AdcCalibration? AdcCalibration => _calibration?.Value;
+
     /// <summary>Programs tile (tileRow, tileCol) of layer <paramref name="layer"/> for trial <paramref name="trial"/>.</summary>
     public ProgrammedTile ProgramTile(int trial, int layer, int tileRow, int tileCol) =>
         ProgrammedTile.Program(Model.Layers[layer], layer, Grids[layer], tileRow, tileCol, LayerWmax[layer],
             TileSettings(layer, Grids[layer].Index(tileRow, tileCol)), Seed, trial, FaultSelection(trial));
 
     /// <summary>The settings tile <paramref name="index"/> of <paramref name="layer"/> is programmed with: the
-    /// point's, or those of the per-tile overrides that select it.</summary>
+    /// point's, or those of the per-tile overrides that select it; with a calibrated ADC, its own range as a fixed one
+    /// (none, for a tile that saw no current, is the automatic range).</summary>
     public CrossbarSettings TileSettings(int layer, int index)
+    {
+        CrossbarSettings tile = TileOverridden(layer, index);
+        return _calibration is not null && tile.Adc is { Bits: > 0, Calibration: not null }
+            ? tile with { Adc = tile.Adc with { Range = _calibration.Value.Range(layer, index), Calibration = null } }
+            : tile;
+    }
+
+    /// <summary>The point's settings or the overrides' for the tile, before any calibration.</summary>
+    private CrossbarSettings TileOverridden(int layer, int index)
     {
         if (Crossbar.Overrides.For(layer, index) is not { } tile) return Crossbar;
         // The tile criticality knocks out is the study's choice, not a setting: it holds whatever a tile overrides.
@@ -94,6 +136,8 @@ public sealed class TrialPlan
 
     /// <summary>Whether any column group of the chip draws read noise (<see cref="ReadNoiseAtGroup(int, int)"/>).</summary>
     public bool AnyReadNoiseAtGroup => _groupReadNoise.Any(layer => layer.Any(g => g));
+
+    private readonly Lazy<AdcCalibration>? _calibration;
 
     private readonly Dictionary<int, ChipFaultSelection> _selections = new();
 

@@ -87,7 +87,7 @@ public class SpecErrorTests
     [InlineData("crossbar: { mapping: { gmin: 5, gmax: 5 } }", "crossbar.mapping.gmax (line 2)", "expected gmax > gmin")]
     [InlineData("crossbar: { mapping: { levels: 1 } }", "crossbar.mapping.levels (line 2)", "expected 0 or an integer in 2..65536, got 1")]
     [InlineData("crossbar: { adc: { bits: 1 } }", "crossbar.adc.bits (line 2)", "expected 0 or an integer in 2..24, got 1")]
-    [InlineData("crossbar: { adc: { range: 0 } }", "crossbar.adc.range (line 2)", "expected auto or a number > 0, got 0")]
+    [InlineData("crossbar: { adc: { range: 0 } }", "crossbar.adc.range (line 2)", "expected auto, calibrated or a number > 0, got 0")]
     [InlineData("crossbar: { dac: { bits: 25 } }", "crossbar.dac.bits (line 2)", "expected an integer <= 24, got 25")]
     [InlineData("crossbar: { faults: { stuck_on: 1.5 } }", "crossbar.faults.stuck_on (line 2)", "expected a probability in [0, 1], got 1.5")]
     [InlineData("crossbar: { ir_drop: { model: analytical } }", "crossbar.ir_drop.model (line 2)", "analytic")]

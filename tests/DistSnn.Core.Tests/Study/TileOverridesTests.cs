@@ -161,6 +161,27 @@ public class TileOverridesTests
     }
 
     [Fact]
+    public void A_tile_may_take_its_ADC_range_from_the_chip_calibration_or_keep_its_own()
+    {
+        // Base: a fixed range; tile 2 of layer 0 calibrated, tile 4 of layer 0 automatic; layer 1 6-bit calibrated.
+        CrossbarSettings crossbar = Crossbar("""
+                - { layer: 0, tiles: [2], set: { crossbar.adc.range: calibrated } }
+                - { layer: 0, tiles: [4], set: { crossbar.adc.range: auto } }
+                - { layer: 1, set: { crossbar.adc.range: calibrated, crossbar.adc.bits: 6 } }
+            """, "crossbar.adc.bits=4", "crossbar.adc.range=2.5", "crossbar.adc.calibration.data=study", "crossbar.adc.calibration.samples=8");
+        var plan = new TrialPlan(TestData.SharedModel.With(timesteps: 4), crossbar, Images, 5, 8);
+        AdcCalibration calibration = plan.AdcCalibration!;
+        Assert.Equal(calibration.Range(0, 2) ?? -1, plan.ProgramTile(Trial, 0, 0, 2).Adc!.Value.Range);
+        Assert.Equal(calibration.Range(1, 3) ?? -1, plan.ProgramTile(Trial, 1, 3, 0).Adc!.Value.Range);
+        Assert.Equal(2.5, plan.ProgramTile(Trial, 0, 0, 1).Adc!.Value.Range);
+        Assert.NotEqual(2.5, plan.ProgramTile(Trial, 0, 1, 0).Adc!.Value.Range);
+        Assert.Equal(6, plan.ProgramTile(Trial, 1, 0, 0).Settings.Adc.Bits);
+
+        InputException e = SpecText.Fails(Base, "crossbar.adc.bits=4", "crossbar.adc.range=calibrated", "crossbar.overrides=[{ layer: 0, set: { crossbar.adc.calibration.samples: 16 } }]");
+        Assert.Contains("the chip's one calibration run", e.Message);
+    }
+
+    [Fact]
     public void Overrides_are_part_of_the_spec_hash_and_a_spec_without_them_hashes_as_before()
     {
         string plain = SpecText.Read(Base).CanonicalText;

@@ -3,9 +3,9 @@ using DistSnn.Core.Crossbar;
 namespace DistSnn.Core.Study;
 
 /// <summary>
-/// Refuses a device setting that the study writes (or sweeps) but that acts at none of its points: the generic
-/// programming error under another preset, a model's parameters with that model off, a time or a compensation
-/// without drift. Silently ignored, such a key would make a study look like it measured something it did not. A
+/// Refuses a device or periphery setting that the study writes (or sweeps) but that acts at none of its points: the
+/// generic programming error under another preset, a model's parameters with that model off, a time or a
+/// compensation without drift, an ADC calibration without a calibrated range. Silently ignored, such a key would make a study look like it measured something it did not. A
 /// key that acts at some points of a sweep (a sweep over presets) is fine, and so is one written at its default,
 /// which says what its absence says.
 /// </summary>
@@ -33,6 +33,8 @@ internal static class DeviceKeyCheck
             yield return new($"{SpecSchema.RramSection}.{name}", c => c.Device.Drift.Model == DriftModelKind.RramHfo2, "where crossbar.device.drift.model is rram-hfo2 (the rram-hfo2 preset's default)");
         yield return new("crossbar.device.drift.compensation", c => c.Device.Drift.Model != DriftModelKind.None, "with a drift model (crossbar.device.drift.model, or the pcm or rram-hfo2 preset)");
         yield return new(SpecSchema.Time, c => c.Device.Drift.Model != DriftModelKind.None, "with a drift model (crossbar.device.drift.model, or the pcm or rram-hfo2 preset)");
+        foreach (string name in new[] { "samples", "percentile", "data" })
+            yield return new($"{SpecSchema.AdcCalibration}.{name}", c => c.Adc.Calibration is not null, "where crossbar.adc.range is calibrated");
     }
 
     public static void Check(SpecValues values, IReadOnlyList<SweepBinder.Axis> axes, IReadOnlyList<StudyPoint> points,

@@ -52,6 +52,20 @@ internal static class PointSettingsBinder
         return new TileFaultCount(probability, (int?)exact, (int)values.Required<long>(section + ".onset"));
     }
 
+    /// <summary>With <c>range: calibrated</c>, how; else null. Calibrating on a train split needs a built-in data set:
+    /// a file source's workers receive only the study's own samples.</summary>
+    private static AdcCalibrationSettings? Calibration(SpecValues values, string point)
+    {
+        if (values["crossbar.adc.range"] is not AdcRangeType.Calibrated) return null;
+        const string key = SpecSchema.AdcCalibration + ".data";
+        bool builtin = values.Text("data.source") is "digits" or "breast-cancer";
+        AdcCalibrationData data = values.Choice<AdcCalibrationData>(key) ?? (builtin ? AdcCalibrationData.Train : AdcCalibrationData.Study);
+        if (data == AdcCalibrationData.Train && !builtin)
+            throw values.Problem(key, $"expected study with data source {values.Text("data.source")} (a train split is only built in for digits and breast-cancer; a cluster's workers receive only the study's samples){point}");
+        return new AdcCalibrationSettings((int)values.Required<long>(SpecSchema.AdcCalibration + ".samples"),
+            values.Required<double>(SpecSchema.AdcCalibration + ".percentile"), data);
+    }
+
     /// <param name="point">Said after a cross-key error, e.g. " at sweep point 3", so the user knows which combination failed.</param>
     public static PointSettings Bind(SpecValues values, string point = "")
     {
@@ -119,7 +133,8 @@ internal static class PointSettingsBinder
             },
             Adc = new AdcSettings(
                 (int)values.Required<long>("crossbar.adc.bits"),
-                values["crossbar.adc.range"] is double range ? range : null),
+                values["crossbar.adc.range"] is double range ? range : null,
+                Calibration(values, point)),
             Dac = new DacSettings((int)values.Required<long>("crossbar.dac.bits")),
             IrDrop = IrDrop(values, point),
             Periphery = new PeripherySettings(values.Required<double>("crossbar.periphery.output_noise"), values.Required<double>("crossbar.periphery.offset")),

@@ -23,6 +23,7 @@ internal static class SpecSchema
     public const string PcmSection = "crossbar.device.pcm";
     public const string RramSection = "crossbar.device.rram_hfo2";
     public const string Overrides = "crossbar.overrides";
+    public const string AdcCalibration = "crossbar.adc.calibration";
 
     public static IReadOnlyList<SpecKey> Keys { get; } =
     [
@@ -99,7 +100,12 @@ internal static class SpecSchema
         Point("crossbar.faults.clustered.on_fraction", NumberType.Probability, 0.0),
         Section("crossbar.adc"),
         Point("crossbar.adc.bits", new IntegerType(2, 24, zeroMeansOff: true), 0L),
-        Point("crossbar.adc.range", new AutoOrNumberType(), AutoOrNumberType.Auto),
+        Point("crossbar.adc.range", new AdcRangeType(), AdcRangeType.Auto),
+        Section(AdcCalibration),
+        Point(AdcCalibration + ".samples", new IntegerType(1, 1_000_000), 256L),
+        Point(AdcCalibration + ".percentile", NumberType.AboveUpTo(0, 100), 100.0),
+        // No default in the schema: train for a built-in data set, the study's own samples for a file source.
+        Point(AdcCalibration + ".data", ChoiceType.ForEnum<AdcCalibrationData>()),
         Section("crossbar.periphery"),
         Point("crossbar.periphery.output_noise", NumberType.AtLeast(0), 0.0),
         Point("crossbar.periphery.offset", NumberType.AtLeast(0), 0.0),

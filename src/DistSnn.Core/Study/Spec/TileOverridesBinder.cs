@@ -60,7 +60,8 @@ internal static class TileOverridesBinder
 
     /// <summary>
     /// Why <paramref name="key"/> cannot differ between tiles, or null when it can: the network's settings, the
-    /// tile grid, the input DAC (before any tile) and exactly-k faults (a count per chip) are the chip's.
+    /// tile grid, the input DAC (before any tile), the ADC calibration run and exactly-k faults (a count per chip) are
+    /// the chip's.
     /// </summary>
     public static string? NotPerTile(SpecKey key)
     {
@@ -71,6 +72,8 @@ internal static class TileOverridesBinder
             return $"{key.Path} sets the tile grid, the same for every tile";
         if (key.Path.StartsWith("crossbar.dac.", StringComparison.Ordinal))
             return $"{key.Path} sets the input DAC, which converts a layer's inputs before any tile";
+        if (key.Path.StartsWith(SpecSchema.AdcCalibration + ".", StringComparison.Ordinal))
+            return $"{key.Path} sets the chip's one calibration run (a tile's range may be calibrated, fixed or auto)";
         if (key.Path.EndsWith(".exact", StringComparison.Ordinal))
             return $"{key.Path} is a count per chip; per tile, give a probability";
         return null;

@@ -46,6 +46,24 @@ public sealed class TileStep
 
     private static long _synapticEvents;
 
+    [ThreadStatic]
+    private static TileStep? _ofThread;
+
+    /// <summary>
+    /// This thread's tile step, holding at least <paramref name="rows"/> x <paramref name="cols"/> tiles and
+    /// <paramref name="samples"/> samples (a larger one replaces it when a tile needs more). The tile actors of a
+    /// trial run on a few pool threads: sharing one step per thread keeps the scratch a step touches in that core's
+    /// cache instead of one copy per tile. A step keeps nothing between calls, so which step runs a call never
+    /// changes its result.
+    /// </summary>
+    public static TileStep OfThread(int rows, int cols, int samples)
+    {
+        TileStep? step = _ofThread;
+        if (step is null || step._maxRows < rows || step._maxCols < cols || step._maxSamples < samples)
+            _ofThread = step = new TileStep(Math.Max(rows, step?._maxRows ?? 0), Math.Max(cols, step?._maxCols ?? 0), Math.Max(samples, step?._maxSamples ?? 0));
+        return step;
+    }
+
     /// <summary>Synaptic events (active input rows times tile columns, summed over samples) read by every tile step
     /// of this process so far: what <c>distsnn bench</c> reports per second. One atomic add per call, none per spike.</summary>
     public static long SynapticEvents => Interlocked.Read(ref _synapticEvents);

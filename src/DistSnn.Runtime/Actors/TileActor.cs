@@ -18,7 +18,6 @@ public sealed class TileActor : ReceiveActor, IWithUnboundedStash
     private readonly int _layer;
     private IActorRef _group = ActorRefs.Nobody;
     private readonly ProgrammedTile _tile;
-    private readonly TileStep _step;
     private readonly int _words;
     private readonly Dictionary<(int Batch, int Round), PendingInput> _pending = new();
     private readonly ChipCounters _counters;
@@ -29,7 +28,6 @@ public sealed class TileActor : ReceiveActor, IWithUnboundedStash
         _setup = setup;
         _layer = layer;
         _tile = setup.Plan.ProgramTile(setup.Trial, layer, tileRow, tileCol);
-        _step = new TileStep(_tile.Rows, _tile.Cols, setup.Plan.BatchSize);
         _words = PackedSpikes.WordsFor(_tile.Rows);
         _counters = new ChipCounters(setup.Plan.Layers);
         _counters.Add(_tile);
@@ -102,9 +100,10 @@ public sealed class TileActor : ReceiveActor, IWithUnboundedStash
         float[] values = PartialBuffers.Rent(samples * _tile.Cols);
         float[] variances = _tile.DefersReadNoise ? PartialBuffers.Rent(samples * _tile.Cols) : [];
         ReadKey first = _setup.FirstKey(batch, round);
+        TileStep step = TileStep.OfThread(_tile.Rows, _tile.Cols, _setup.Plan.BatchSize);
         _counters.Add(_layer, spikes is not null
-            ? _step.Run(_tile, spikes, samples, first, values, variances)
-            : _step.RunAnalog(_tile, analog, samples, first, values, variances));
+            ? step.Run(_tile, spikes, samples, first, values, variances)
+            : step.RunAnalog(_tile, analog, samples, first, values, variances));
         _group.Tell(new PartialSums(batch, round, _tile.TileRow, samples, _tile.Cols, values, variances));
     }
 

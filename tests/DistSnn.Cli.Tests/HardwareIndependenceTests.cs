@@ -13,7 +13,8 @@ public class HardwareIndependenceTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     // Every non-ideality that draws random numbers or takes a vector path: encoder, programming, faults, read noise
-    // (per tile, per column group, per device), membrane noise, the ADC; odd tile sizes so that edge blocks are partial.
+    // (per tile, per column group, per device), membrane noise, the ADC, the analytic IR drop and discrete RRAM levels
+    // on the tiles two overrides select; odd tile sizes so that edge blocks are partial.
     private const string Spec = """
         name: hardware
         seed: 5
@@ -28,6 +29,9 @@ public class HardwareIndependenceTests : IDisposable
           device: { programming: { sigma: 0.1 }, read: { sigma: 0.1 } }
           faults: { stuck_off: 0.02, stuck_on: 0.01 }
           adc: { bits: 6 }
+          overrides:
+            - { layer: 0, tiles: [0, 1], set: { crossbar.ir_drop.model: analytic, crossbar.device.read.path: column } }
+            - { layer: 1, tiles: [0], set: { crossbar.device.preset: rram-hfo2, crossbar.device.rram_hfo2.levels: 8, crossbar.device.rram_hfo2.level_spread: 0.05 } }
         sweep:
           - { key: crossbar.device.read.path, values: [column, device] }
           - { key: crossbar.adc.bits, values: [6, 0] }     # without an ADC the column group draws the read noise

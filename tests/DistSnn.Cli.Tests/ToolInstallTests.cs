@@ -52,6 +52,12 @@ public class ToolInstallTests(ITestOutputHelper output) : IDisposable
         string validated = Run(command, "validate", Path.Combine(Repository.Root, "docker", "study", "spec.yaml"));
         Assert.StartsWith("ok: ", validated);
         Assert.Contains("builtin:digits-mlp", validated);
+
+        // The precompiled command computes what the JIT build does, to the byte.
+        string[] study = ["study", "--set", "data.limit=60", "--set", "trials=2", "--set", "timesteps=8", "--quiet", "--overwrite", "--out"];
+        Run(command, [.. study, _dir.Combine("installed")]);
+        Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "distsnn.dll"), .. study, _dir.Combine("built")]);
+        Assert.Equal(File.ReadAllBytes(_dir.Combine("built/trials.csv")), File.ReadAllBytes(_dir.Combine("installed/trials.csv")));
     }
 
     /// <summary>Runs a command to its end (3 minutes at most) and returns its stdout; a failure shows both streams.</summary>

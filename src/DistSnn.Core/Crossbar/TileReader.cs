@@ -15,7 +15,8 @@ namespace DistSnn.Core.Crossbar;
 public sealed class TileReader
 {
     private readonly float[] _normals;
-    private IrDrop.IrDropTileReader? _irDrop;
+    // One IR-drop reader per circuit: on a heterogeneous chip tiles with different circuits share this reader in turn.
+    private readonly Dictionary<IrDropSettings, IrDrop.IrDropTileReader> _irDrop = [];
 
     public TileReader(int maxCols) => _normals = new float[2 * maxCols];
 
@@ -72,9 +73,9 @@ public sealed class TileReader
     {
         if (tile.IrDrop is { } irDrop)
         {
-            if (_irDrop is null || _irDrop.Settings != irDrop.Settings || _irDrop.MaxRows < tile.Rows || _irDrop.MaxCols < tile.Cols)
-                _irDrop = new IrDrop.IrDropTileReader(tile.Rows, tile.Cols, irDrop.Settings);
-            _irDrop.Read(irDrop, input, output[..tile.Cols]);
+            if (!_irDrop.TryGetValue(irDrop.Settings, out IrDrop.IrDropTileReader? reader) || reader.MaxRows < tile.Rows || reader.MaxCols < tile.Cols)
+                _irDrop[irDrop.Settings] = reader = new IrDrop.IrDropTileReader(tile.Rows, tile.Cols, irDrop.Settings);
+            reader.Read(irDrop, input, output[..tile.Cols]);
             return;
         }
         int cols = tile.Cols;

@@ -86,7 +86,7 @@ internal sealed class SequentialTrial
         _observed = observer is null ? [] : new float[batch * rows];
         _partial = new float[batch * cols];
         _current = new float[batch * cols];
-        bool groupNoise = plan.AnyReadNoiseAtGroup;
+        bool groupNoise = plan.AnyGroupDrawsReadNoise;
         _variance = groupNoise ? new float[batch * cols] : [];
         _groupVariance = groupNoise ? new float[batch * cols] : [];
         _groupSpikes = new ulong[batch * PackedSpikes.WordsFor(cols)];
@@ -130,7 +130,7 @@ internal sealed class SequentialTrial
         {
             int cols = grid.ColCount(tc), colStart = grid.ColStart(tc);
             Span<float> current = _current.AsSpan(0, samples * cols);
-            bool groupNoise = _plan.ReadNoiseAtGroup(l, tc), summed = false;
+            bool groupNoise = _plan.GroupDrawsReadNoise(l, tc), summed = false;
             Span<float> variance = groupNoise ? _variance.AsSpan(0, samples * cols) : default;
             Span<float> groupVariance = groupNoise ? _groupVariance.AsSpan(0, samples * cols) : default;
             for (int tr = 0; tr < grid.TileRows; tr++)

@@ -54,12 +54,12 @@ public sealed record StudySpec
     /// <summary>The spec file (or <c>builtin:demo</c>) it came from, for error messages.</summary>
     public required string Origin { get; init; }
 
-    /// <summary>The effective spec (after <c>--set</c>) as canonical text, one <c>key=value</c> per line, sorted,
-    /// settings left at their default left out: what the spec hash is computed over.</summary>
     /// <summary>The per-tile overrides as written (<c>crossbar.overrides</c>), for reports; each point's resolved
     /// settings are in its <see cref="CrossbarSettings.Overrides"/>.</summary>
     public IReadOnlyList<TileOverride> Overrides { get; init; } = [];
 
+    /// <summary>The effective spec (after <c>--set</c>) as canonical text, one <c>key=value</c> per line, sorted,
+    /// settings left at their default left out: what the spec hash is computed over.</summary>
     public required string CanonicalText { get; init; }
 
     /// <summary>The same lines with every default in: the spec as it ran, for a reader (<c>report.html</c>).</summary>

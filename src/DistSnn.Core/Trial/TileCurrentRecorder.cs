@@ -56,10 +56,16 @@ internal sealed class TileCurrentRecorder : ITileReadObserver
         long zeros = _zeros[layer][index], count = _count[layer][index];
         if (count == 0) return null;
         if (_nonzero is null) return _max[layer][index];
-        long rank = Math.Clamp((long)Math.Ceiling(_percentile / 100.0 * count), 1, count);
+        long rank = NearestRank(_percentile, count);
         if (rank <= zeros) return 0;
         List<float> seen = _nonzero[layer][index];
         seen.Sort();
         return seen[(int)(rank - zeros - 1)];
     }
+
+    /// <summary>The nearest rank of <paramref name="percentile"/> among <paramref name="count"/> values:
+    /// <c>ceil(P / 100 n)</c>, at least 1. In decimal: in double, 99.9 / 100 * 1000 is 999.0000000000001, which would
+    /// round up to the next rank.</summary>
+    internal static long NearestRank(double percentile, long count) =>
+        Math.Clamp((long)Math.Ceiling((decimal)percentile * count / 100m), 1, count);
 }

@@ -14,11 +14,17 @@ namespace DistSnn.Core.Trial;
 public sealed class TrialPlan
 {
     /// <param name="calibration">With a calibrated ADC range, the samples it is calibrated on (their first
-    /// <see cref="AdcCalibrationSettings.Samples"/>); null = <paramref name="data"/>.</param>
+    /// <see cref="AdcCalibrationSettings.Samples"/>); null = <paramref name="data"/>, which only a calibration on the
+    /// study's own samples may use (<see cref="ForPoint"/> finds a train split).</param>
     public TrialPlan(SnnModel model, CrossbarSettings crossbar, Dataset data, uint seed, int batchSize, Dataset? calibration = null)
-        : this(model, crossbar, data, seed, batchSize, CalibrationOf(model, crossbar, calibration ?? data, seed))
+        : this(model, crossbar, data, seed, batchSize, CalibrationOf(model, crossbar, calibration ?? StudySamples(crossbar, data), seed))
     {
     }
+
+    private static Dataset StudySamples(CrossbarSettings crossbar, Dataset data) =>
+        CalibrationSettings(crossbar) is { Data: AdcCalibrationData.Train }
+            ? throw new ArgumentException("a calibrated ADC range over a train split needs those samples: pass them as calibration, or build the plan with TrialPlan.ForPoint", nameof(crossbar))
+            : data;
 
     private TrialPlan(SnnModel model, CrossbarSettings crossbar, Dataset data, uint seed, int batchSize, Lazy<AdcCalibration>? calibration)
     {
@@ -132,10 +138,10 @@ public sealed class TrialPlan
     /// (<see cref="ProgrammedTile.DefersReadNoise"/>): when any of its tiles leaves it the noise. On a heterogeneous
     /// chip the group sums the variances of the tiles that do and nothing of the others.
     /// </summary>
-    public bool ReadNoiseAtGroup(int layer, int tileCol) => _groupReadNoise[layer][tileCol];
+    public bool GroupDrawsReadNoise(int layer, int tileCol) => _groupReadNoise[layer][tileCol];
 
-    /// <summary>Whether any column group of the chip draws read noise (<see cref="ReadNoiseAtGroup(int, int)"/>).</summary>
-    public bool AnyReadNoiseAtGroup => _groupReadNoise.Any(layer => layer.Any(g => g));
+    /// <summary>Whether any column group of the chip draws read noise (<see cref="GroupDrawsReadNoise"/>).</summary>
+    public bool AnyGroupDrawsReadNoise => _groupReadNoise.Any(layer => layer.Any(g => g));
 
     private readonly Lazy<AdcCalibration>? _calibration;
 

@@ -34,7 +34,7 @@ public sealed class NeuronGroupActor : ReceiveActor
         _next = next;
         _step = new NeuronStep(_cols);
         _current = new float[setup.Plan.BatchSize * _cols];
-        _variance = setup.Plan.ReadNoiseAtGroup(layer, tileCol) ? new float[setup.Plan.BatchSize * _cols] : [];
+        _variance = setup.Plan.GroupDrawsReadNoise(layer, tileCol) ? new float[setup.Plan.BatchSize * _cols] : [];
         _counters = new ChipCounters(setup.Plan.Layers);
 
         Receive<CounterTotalsRequest>(_ => Sender.Tell(new CounterTotals(_counters.ToArray())));

@@ -42,7 +42,7 @@ public class AdcCalibrationSpecTests
     }
 
     [Theory]
-    [InlineData("adc: { bits: 4, calibration: { samples: 64 } }", "crossbar.adc.calibration.samples (line 2)", "acts only where crossbar.adc.range is calibrated, which no point of this study is; remove crossbar.adc.calibration.samples")]
+    [InlineData("adc: { bits: 4, calibration: { samples: 64 } }", "crossbar.adc.calibration.samples (line 2)", "acts only where crossbar.adc.range is calibrated and crossbar.adc.bits above 0, which no point of this study is; remove crossbar.adc.calibration.samples")]
     [InlineData("adc: { bits: 4, range: 2, calibration: { percentile: 99 } }", "crossbar.adc.calibration.percentile (line 2)", "acts only where crossbar.adc.range is calibrated")]
     [InlineData("adc: { bits: 4, calibration: { data: study } }", "crossbar.adc.calibration.data (line 2)", "acts only where crossbar.adc.range is calibrated")]
     [InlineData("adc: { bits: 4, range: calibrated, calibration: { samples: 0 } }", "crossbar.adc.calibration.samples (line 2)", "expected an integer >= 1, got 0")]

@@ -30,7 +30,7 @@ public class SweepTests
     [Fact]
     public void Text_values_are_kept_as_written()
     {
-        StudySpec spec = Read("model: m\nsweep: [{ key: crossbar.mapping.scale, values: [per-layer, per-tile] }, { key: crossbar.adc.range, values: [auto, 2] }]\n");
+        StudySpec spec = Read("model: m\ncrossbar: { adc: { bits: 6 } }\nsweep: [{ key: crossbar.mapping.scale, values: [per-layer, per-tile] }, { key: crossbar.adc.range, values: [auto, 2] }]\n");
 
         Assert.Equal(["per-layer", "per-tile"], spec.Sweep[0].Values);
         Assert.Equal(["auto", "2"], spec.Sweep[1].Values);

@@ -154,8 +154,8 @@ public class TileOverridesTests
             """);
         var plan = new TrialPlan(TestData.SharedModel, crossbar, Images, 5, 8);
         // Tile 1 is in tile column 1 of layer 0's 7 x 4 grid: only that group draws.
-        Assert.Equal([false, true, false, false], Enumerable.Range(0, 4).Select(tc => plan.ReadNoiseAtGroup(0, tc)));
-        Assert.True(plan.ReadNoiseAtGroup(1, 0));
+        Assert.Equal([false, true, false, false], Enumerable.Range(0, 4).Select(tc => plan.GroupDrawsReadNoise(0, tc)));
+        Assert.True(plan.GroupDrawsReadNoise(1, 0));
         Assert.False(plan.ProgramTile(Trial, 0, 1, 1).DefersReadNoise);
         Assert.True(plan.ProgramTile(Trial, 0, 0, 1).DefersReadNoise);
     }

@@ -72,10 +72,20 @@ public class AdcCalibrationTests
         public double Percentile(int layer, int index, double percentile)
         {
             List<double> sorted = [.. Seen[(layer, index)].Order()];
-            int rank = Math.Max(1, (int)Math.Ceiling(percentile / 100 * sorted.Count));
+            int rank = Math.Max(1, (int)Math.Ceiling((decimal)percentile * sorted.Count / 100m));
             return sorted[rank - 1];
         }
     }
+
+    [Theory]
+    [InlineData(99.9, 1000, 999)]
+    [InlineData(100.0, 1000, 1000)]
+    [InlineData(50.0, 3, 2)]
+    [InlineData(0.1, 1000, 1)]
+    [InlineData(0.01, 1000, 1)]
+    [InlineData(99.0, 200, 198)]
+    public void The_nearest_rank_is_exact_where_the_product_is_a_whole_number(double percentile, long count, long rank) =>
+        Assert.Equal(rank, TileCurrentRecorder.NearestRank(percentile, count));
 
     private static IndependentCurrents Independent(TrialPlan plan)
     {
@@ -174,7 +184,10 @@ public class AdcCalibrationTests
     [Fact]
     public void Without_an_adc_nothing_is_calibrated()
     {
-        Assert.Null(Plan("bits: 0, range: calibrated").AdcCalibration);
+        // Written without an ADC, a range would convert nothing: refused, as every key that acts nowhere.
+        InputException e = Assert.Throws<InputException>(() => Plan("bits: 0, range: calibrated"));
+        Assert.Contains("crossbar.adc.range", e.Message);
+        Assert.Contains("with an ADC", e.Message);
         Assert.Null(Plan("bits: 5").AdcCalibration);
     }
 }

@@ -128,7 +128,8 @@ public class RuntimeMatchesReferenceTests
     public void A_heterogeneous_chip_whose_column_groups_mix_tiles_that_defer_their_read_noise_and_tiles_that_convert_it()
     {
         // Layer 0 is a 3 x 4 grid of 24 x 20 tiles: tile 1 converts with an ADC while its group's other tiles leave
-        // the group their noise; tile 6 reads its noise per device; layer 1's tiles are pcm devices a day old.
+        // the group their noise; tile 6 reads its noise per device, tile 7 through the analytic IR drop, tile 9 is rram-hfo2
+        // with discrete levels; layer 1's tiles are pcm devices a day old.
         string yaml = """
             model: builtin:digits-mlp
             data: { source: digits, limit: 60 }
@@ -142,6 +143,8 @@ public class RuntimeMatchesReferenceTests
               overrides:
                 - { layer: 0, tiles: [1, 2], set: { crossbar.adc.bits: 5, crossbar.faults.stuck_off: 0.1 } }
                 - { layer: 0, tiles: [6], set: { crossbar.device.read.path: device } }
+                - { layer: 0, tiles: [7], set: { crossbar.ir_drop.model: analytic, crossbar.ir_drop.wire_resistance: 3 } }
+                - { layer: 0, tiles: [9], set: { crossbar.device.preset: rram-hfo2, crossbar.device.rram_hfo2.levels: 10, crossbar.device.rram_hfo2.level_spread: 0.1 } }
                 - { layer: 1, set: { crossbar.device.preset: pcm, time: 86400, crossbar.faults.dead_rows.probability: 0.1 } }
             trials: 3
             """;

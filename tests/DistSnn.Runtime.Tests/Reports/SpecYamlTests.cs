@@ -8,8 +8,8 @@ public class SpecYamlTests
     [Theory]
     [InlineData("model: builtin:digits-mlp\n")]
     [InlineData("model: ../nets/my net.safetensors\ndata: { source: csv, path: 'data/x: y #1.csv' }\ntrials: { min: 5, max: 50, ci_halfwidth: 0.01 }\n")]
-    [InlineData("model: m\nsweep:\n  - { key: crossbar.adc.range, values: [auto, 2.5] }\n  - { key: neuron.reset, values: [zero, subtract] }\nbaseline: 3\n")]
-    [InlineData("model: m\ncrossbar:\n  overrides:\n    - { layer: 1, tiles: [3, 0], set: { crossbar.device.preset: pcm, time: 3.6e3 } }\n    - { layer: 0, set: { crossbar.adc.range: 2.50 } }\n")]
+    [InlineData("model: m\ncrossbar: { adc: { bits: 6 } }\nsweep:\n  - { key: crossbar.adc.range, values: [auto, 2.5] }\n  - { key: neuron.reset, values: [zero, subtract] }\nbaseline: 3\n")]
+    [InlineData("model: m\ncrossbar:\n  overrides:\n    - { layer: 1, tiles: [3, 0], set: { crossbar.device.preset: pcm, time: 3.6e3 } }\n    - { layer: 0, set: { crossbar.adc.bits: 5, crossbar.adc.range: 2.50 } }\n")]
     public void Read_back_it_is_the_same_study(string yaml)
     {
         StudySpec spec = SyntheticResults.Read(yaml);

@@ -24,13 +24,14 @@ namespace DistSnn.Core.Crossbar.IrDrop;
 /// <para>Error against <see cref="IrDropSolver"/> (both second order in the resistances): the plain first order is off
 /// by about <c>d^2 I0</c> (at most <c>2 d^2 I0_j</c> measured), the resummed form by far less. Measured over square
 /// tiles of 16, 64 and 128 and 100 x 37, 0.1, 1 and 5 ohm per segment, 10 ohm source and sink, 0-25 uS and 10-50 % active
-/// rows (the table in docs-irdrop.md, from IrDropAnalyticTests), the resummed column currents are within 0.1 % of the
+/// rows (the table in README.md, "IR drop", from IrDropAnalyticTests), the resummed column currents are within 0.1 % of the
 /// solver's wherever the exact drop is under 10 %, within 1.5 % where it is under 25 %, and within 5 % at the
 /// extreme 128 x 128 at 5 ohm (a drop near 50 %, where the plain first order is off by 70-85 %).</para>
 /// </summary>
 public sealed class IrDropAnalytic
 {
-    private const double MicroToUnit = 1e-6;
+    /// <summary>Volts per microampere per ohm: the resistances' factor, and A per uA.</summary>
+    internal const double MicroToUnit = 1e-6;
 
     private readonly double _rw, _rk; // ohm * 1e-6: volts per microampere
     private readonly double[] _sums; // [3][cols]: ideal, row-wire and column-wire sums of one read

@@ -16,8 +16,6 @@ namespace DistSnn.Core.Crossbar.IrDrop;
 /// </summary>
 public sealed class IrDropAnalyticArray
 {
-    private const double MicroToUnit = 1e-6;
-
     private readonly float[] _rows;               // [rows][3][cols]: G, H, L of each row, side by side
     private readonly double[] _columnConductance;
 
@@ -32,7 +30,7 @@ public sealed class IrDropAnalyticArray
         Rows = rows;
         Cols = cols;
         Settings = settings;
-        double rs = settings.SourceResistance * MicroToUnit, rw = settings.WireResistance * MicroToUnit;
+        double rs = settings.SourceResistance * IrDropAnalytic.MicroToUnit, rw = settings.WireResistance * IrDropAnalytic.MicroToUnit;
         _columnConductance = new double[cols];
         for (int i = 0; i < rows; i++)
             for (int j = 0; j < cols; j++)

@@ -33,8 +33,10 @@ internal static class DeviceKeyCheck
             yield return new($"{SpecSchema.RramSection}.{name}", c => c.Device.Drift.Model == DriftModelKind.RramHfo2, "where crossbar.device.drift.model is rram-hfo2 (the rram-hfo2 preset's default)");
         yield return new("crossbar.device.drift.compensation", c => c.Device.Drift.Model != DriftModelKind.None, "with a drift model (crossbar.device.drift.model, or the pcm or rram-hfo2 preset)");
         yield return new(SpecSchema.Time, c => c.Device.Drift.Model != DriftModelKind.None, "with a drift model (crossbar.device.drift.model, or the pcm or rram-hfo2 preset)");
+        // A fixed or calibrated range without an ADC would convert nothing.
+        yield return new("crossbar.adc.range", c => c.Adc.Bits > 0, "with an ADC (crossbar.adc.bits above 0)");
         foreach (string name in new[] { "samples", "percentile", "data" })
-            yield return new($"{SpecSchema.AdcCalibration}.{name}", c => c.Adc.Calibration is not null, "where crossbar.adc.range is calibrated");
+            yield return new($"{SpecSchema.AdcCalibration}.{name}", c => c.Adc is { Bits: > 0, Calibration: not null }, "where crossbar.adc.range is calibrated and crossbar.adc.bits above 0");
     }
 
     public static void Check(SpecValues values, IReadOnlyList<SweepBinder.Axis> axes, IReadOnlyList<StudyPoint> points,

@@ -81,6 +81,8 @@ internal static class SweepBinder
         SpecKey key = SpecSchema.Find(path) ?? throw keyNode.Problem(origin, keyAt, $"'{path}' is an {KeySuggestion.UnknownKey(path)}");
         if (key.Shape == SpecKeyShape.Section)
             throw keyNode.Problem(origin, keyAt, $"{path} is a section; sweep one setting inside it ({string.Join(", ", SpecSchema.Keys.Where(k => k.Sweepable && k.Path.StartsWith(path + ".", StringComparison.Ordinal)).Select(k => k.Path))})");
+        if (key.Shape == SpecKeyShape.Overrides)
+            throw keyNode.Problem(origin, keyAt, $"{path} is a list of per-tile settings, not one setting, so it cannot be swept; run the study once per list (--set {path}=[...])");
         if (!key.Sweepable)
             throw keyNode.Problem(origin, keyAt, $"{path} cannot be swept; only timesteps, neuron.*, encoder and crossbar.* settings can");
         return key;

@@ -52,7 +52,8 @@ internal static class TileOverridesBinder
             string at = $"{SpecSchema.Overrides}[{i}]";
             TileSelector selector = entries[i].Selector;
             yield return $"{at}.layer={selector.Layer}";
-            if (selector.Tiles is { } tiles) yield return $"{at}.tiles=[{string.Join(",", tiles)}]";
+            // Sorted: a set of tiles, whatever order it is written in (the lines are sorted too, so set keys are).
+            if (selector.Tiles is { } tiles) yield return $"{at}.tiles=[{string.Join(",", tiles.Order())}]";
             foreach (Setting setting in entries[i].Settings)
                 yield return $"{at}.set.{setting.Key.Path}={setting.Key.ValueType.Format(setting.Typed)}";
         }

@@ -88,6 +88,9 @@ public static class ChipPlots
         plot.XLabel("output (column)");
         plot.YLabel("input (row)");
         plot.Axes.SetLimits(0, grid.Outputs, grid.Inputs, 0);
+        // Inputs and outputs are whole numbers: a 10-output layer would otherwise be labelled at halves.
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         return plot;
     }
 }

@@ -42,5 +42,8 @@ public class SpecKeyLabelsTests
         Assert.Equal("read noise σ (µS)", SpecKeyLabels.For("crossbar.device.read.sigma", additive));
         Assert.Equal("programming noise σ (relative)", SpecKeyLabels.For("crossbar.device.programming.sigma", additive));
         Assert.Equal("programming noise σ (relative or µS, per point)", SpecKeyLabels.For("crossbar.device.programming.sigma", mixed));
+        // An override that reads its tiles' noise under the other model counts too.
+        StudySpec tiles = Read("model: m\ncrossbar: { overrides: [{ layer: 0, set: { crossbar.device.read.model: additive } }] }\n");
+        Assert.Equal("read noise σ (relative or µS, per point)", SpecKeyLabels.For("crossbar.device.read.sigma", tiles));
     }
 }

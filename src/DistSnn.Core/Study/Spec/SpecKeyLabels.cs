@@ -93,7 +93,7 @@ public static class SpecKeyLabels
 
     /// <summary>
     /// The label of <paramref name="key"/> in <paramref name="spec"/>. A noise σ's unit follows its noise model
-    /// (relative when proportional, µS when additive), so it is read from the study's points.
+    /// (relative when proportional, µS when additive), so it is read from the study's points and their tiles.
     /// </summary>
     public static string For(string key, StudySpec? spec = null)
     {
@@ -108,7 +108,9 @@ public static class SpecKeyLabels
 
     private static string NoiseUnit(StudySpec? spec, Func<CrossbarSettings, NoiseModel> model)
     {
-        var models = spec?.Points.Select(p => model(p.Settings.Crossbar)).Distinct().ToList() ?? [NoiseModel.Proportional];
+        // Per-tile overrides may read a sigma under another model: every tile's counts.
+        var models = spec?.Points.SelectMany(p => p.Settings.Crossbar.Overrides.Combinations.Select(c => c.Settings).Prepend(p.Settings.Crossbar))
+            .Select(model).Distinct().ToList() ?? [NoiseModel.Proportional];
         return models.Count != 1 ? "relative or µS, per point" : models[0] == NoiseModel.Additive ? "µS" : "relative";
     }
 }

@@ -19,6 +19,17 @@ public static class BuiltinDatasets
         "* breast-cancer: UCI Breast Cancer Wisconsin (Diagnostic) (569 samples, 30 real features; label 0 = malignant, 1 = benign). " +
         "Creators W. H. Wolberg, W. N. Street, O. L. Mangasarian; UCI Machine Learning Repository; licence CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).";
 
+    /// <summary>The data sources that are built in (the names a spec's <c>data.source</c> gives them).</summary>
+    public static IReadOnlyList<string> Names { get; } = ["digits", "breast-cancer"];
+
+    /// <summary>Built-in set <paramref name="name"/>'s <paramref name="split"/>; null when no such set is built in.</summary>
+    public static Dataset? Load(string name, string split) => name switch
+    {
+        "digits" => Digits(split),
+        "breast-cancer" => BreastCancer(split),
+        _ => null,
+    };
+
     /// <summary>8x8 handwritten digits, pixel values 0..16 divided by 16; train = the first 1,200 rows, test = the other 597.</summary>
     public static Dataset Digits(string split)
     {

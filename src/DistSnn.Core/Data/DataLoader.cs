@@ -16,8 +16,7 @@ public static class DataLoader
 
         Dataset all = spec.Source switch
         {
-            "digits" => BuiltinDatasets.Digits(Builtin(spec, origin)),
-            "breast-cancer" => BuiltinDatasets.BreastCancer(Builtin(spec, origin)),
+            _ when BuiltinDatasets.Names.Contains(spec.Source) => BuiltinDatasets.Load(spec.Source, Builtin(spec, origin))!,
             "fashion-mnist" => LoadMnistDirectory(spec, spec.Path ?? DefaultFashionMnistDirectory, baseDirectory, origin),
             "mnist" => LoadMnistDirectory(spec, spec.Path
                 ?? throw new InputException(origin, "data.path", "expected the directory holding the MNIST IDX files"), baseDirectory, origin),

@@ -55,13 +55,9 @@ public sealed class AdcCalibration
     public static Dataset SourceOf(StudySpec spec, AdcCalibrationData data, Dataset studyData) => data switch
     {
         AdcCalibrationData.Study => studyData,
-        AdcCalibrationData.Train => spec.Data.Source switch
-        {
-            "digits" => BuiltinDatasets.Digits("train"),
-            "breast-cancer" => BuiltinDatasets.BreastCancer("train"),
-            // The spec reader refuses train for a file source: a worker would not have the file.
-            _ => throw new InvalidOperationException($"no built-in train split for data source {spec.Data.Source}"),
-        },
+        // The spec reader refuses train for a file source: a worker would not have the file.
+        AdcCalibrationData.Train => BuiltinDatasets.Load(spec.Data.Source, "train")
+            ?? throw new InvalidOperationException($"no built-in train split for data source {spec.Data.Source}"),
         _ => throw new ArgumentOutOfRangeException(nameof(data)),
     };
 }

@@ -1,3 +1,4 @@
+using DistSnn.Core.Data;
 using DistSnn.Core.Crossbar;
 using DistSnn.Core.Devices;
 using DistSnn.Core.Snn;
@@ -58,10 +59,10 @@ internal static class PointSettingsBinder
     {
         if (values["crossbar.adc.range"] is not AdcRangeType.Calibrated) return null;
         const string key = SpecSchema.AdcCalibration + ".data";
-        bool builtin = values.Text("data.source") is "digits" or "breast-cancer";
+        bool builtin = BuiltinDatasets.Names.Contains(values.Text("data.source"));
         AdcCalibrationData data = values.Choice<AdcCalibrationData>(key) ?? (builtin ? AdcCalibrationData.Train : AdcCalibrationData.Study);
         if (data == AdcCalibrationData.Train && !builtin)
-            throw values.Problem(key, $"expected study with data source {values.Text("data.source")} (a train split is only built in for digits and breast-cancer; a cluster's workers receive only the study's samples){point}");
+            throw values.Problem(key, $"expected study with data source {values.Text("data.source")} (a train split is only built in for {string.Join(" and ", BuiltinDatasets.Names)}; a cluster's workers receive only the study's samples){point}");
         return new AdcCalibrationSettings((int)values.Required<long>(SpecSchema.AdcCalibration + ".samples"),
             values.Required<double>(SpecSchema.AdcCalibration + ".percentile"), data);
     }

@@ -16,6 +16,20 @@ internal static class KeySuggestion
         return section.Length == 0 ? $"unknown key; valid keys at the top: {valid}" : $"unknown key; valid keys in {section}: {valid}";
     }
 
+    /// <summary>
+    /// Refuses a key of a list entry (a sweep axis, a per-tile override) that is not one of <paramref name="known"/>:
+    /// the nearest known one when it is a typo, else <paramref name="otherwise"/>.
+    /// </summary>
+    /// <param name="at">Where the entry is, e.g. <c>sweep[1]</c>.</param>
+    public static void RefuseUnknown(SpecMap entry, IReadOnlyList<string> known, string at, string origin, string otherwise)
+    {
+        foreach (SpecMap.Entry unknown in entry.Entries.Where(e => !known.Contains(e.Key)))
+        {
+            string hint = Nearest(unknown.Key, known) is { } near ? $"did you mean '{near}'?" : otherwise;
+            throw SpecNode.ProblemAt(unknown.KeyLine, origin, $"{at}.{unknown.Key}", $"unknown key; {hint}");
+        }
+    }
+
     /// <summary>The candidate closest to <paramref name="written"/> by edit distance, when close enough to be a typo.</summary>
     public static string? Nearest(string written, IEnumerable<string> candidates)
     {

@@ -1,5 +1,5 @@
-using DistSnn.Core.Data;
 using DistSnn.Core.Crossbar;
+using DistSnn.Core.Data;
 using DistSnn.Core.Devices;
 using DistSnn.Core.Snn;
 

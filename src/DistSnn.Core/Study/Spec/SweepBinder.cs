@@ -37,11 +37,7 @@ internal static class SweepBinder
     {
         if (node is not SpecMap entry)
             throw node.Problem(origin, at, $"expected a mapping {{ key: SETTING, values: [...] }}, got {node.Describe()}");
-        foreach (var unknown in entry.Entries.Where(e => !EntryKeys.Contains(e.Key)))
-        {
-            string hint = KeySuggestion.Nearest(unknown.Key, EntryKeys) is { } near ? $"did you mean '{near}'?" : "a sweep entry has only key and values";
-            throw SpecNode.ProblemAt(unknown.KeyLine, origin, $"{at}.{unknown.Key}", $"unknown key; {hint}");
-        }
+        KeySuggestion.RefuseUnknown(entry, EntryKeys, at, origin, "a sweep entry has only key and values");
 
         SpecKey key = SweptKey(entry, at, origin);
 

@@ -84,11 +84,7 @@ internal static class TileOverridesBinder
     {
         if (node is not SpecMap entry)
             throw node.Problem(origin, at, $"expected a mapping {{ layer: L, tiles: [i, ...], set: {{ KEY: VALUE, ... }} }}, got {node.Describe()}");
-        foreach (var unknown in entry.Entries.Where(e => !EntryKeys.Contains(e.Key)))
-        {
-            string hint = KeySuggestion.Nearest(unknown.Key, EntryKeys) is { } near ? $"did you mean '{near}'?" : "an override has layer, tiles and set";
-            throw SpecNode.ProblemAt(unknown.KeyLine, origin, $"{at}.{unknown.Key}", $"unknown key; {hint}");
-        }
+        KeySuggestion.RefuseUnknown(entry, EntryKeys, at, origin, "an override has layer, tiles and set");
 
         int layer = Index(entry["layer"], entry, $"{at}.layer", "the layer index (0 = the first layer)", origin);
         IReadOnlyList<int>? tiles = null;

@@ -68,20 +68,33 @@ public static class RuntimeConfig
         return overrides is null ? config : overrides.WithFallback(config);
     }
 
-    private static Config ComputeDispatcher(int computeThreads) => ConfigurationFactory.ParseString($$"""
+    /// <summary>The shared compute pool of <paramref name="computeThreads"/> threads, and as many one-thread lanes
+    /// (<see cref="ComputeLanes"/>) when there are two or more.</summary>
+    private static Config ComputeDispatcher(int computeThreads)
+    {
+        int threads = Math.Max(1, computeThreads);
+        string lanes = threads < 2 ? "" : string.Concat(Enumerable.Range(0, threads).Select(i => Dispatcher(ComputeLanes.Lane(i), 1)));
+        return ConfigurationFactory.ParseString($$"""
         akka {
           loglevel = WARNING
           stdout-loglevel = WARNING
           log-dead-letters = off
           log-dead-letters-during-shutdown = off
         }
-        {{TrialActor.ComputeDispatcher}} {
+        {{Dispatcher(TrialActor.ComputeDispatcher, threads)}}
+        {{lanes}}
+        """);
+    }
+
+    private static string Dispatcher(string id, int threads) => $$"""
+        {{id}} {
           type = ForkJoinDispatcher
           throughput = 20
           dedicated-thread-pool {
-            thread-count = {{Math.Max(1, computeThreads)}}
+            thread-count = {{threads}}
             threadtype = background
           }
         }
-        """);
+
+        """;
 }

@@ -35,6 +35,7 @@ public sealed class StudyCoordinatorActor : ReceiveActor
     // Trials to hand out, in order; a lost or returned trial goes to the front (a linked list: O(1) at both ends).
     private readonly LinkedList<(int Point, int Trial)> _queue = new();
     private readonly Dictionary<IActorRef, (int Point, int Trial)> _running = new();
+    private readonly ComputeLanes _lanes;
     private readonly Dictionary<IActorRef, RemoteWorker> _workers = new();
     private readonly List<TrialRecord> _produced = new();
     private readonly Dictionary<(int Point, int Trial), int> _losses = new();
@@ -71,6 +72,7 @@ public sealed class StudyCoordinatorActor : ReceiveActor
         _spec = spec;
         _plans = new PointPlans(spec, model, data);
         _localWorkers = localWorkers;
+        _lanes = new ComputeLanes(localWorkers);
         _minWorkers = minWorkers;
         _onWorkers = onWorkers;
         _onRanOn = onRanOn;
@@ -85,6 +87,7 @@ public sealed class StudyCoordinatorActor : ReceiveActor
         Receive<TrialCompleted>(done =>
         {
             bool here = _running.Remove(Sender);
+            _lanes.Ended(Sender);
             if (!here && _workers.TryGetValue(Sender, out RemoteWorker? worker))
                 worker.Assigned.Remove((done.Point, done.Trial));
             Completed(done, here ? null : Sender.Path.Address);
@@ -165,6 +168,7 @@ public sealed class StudyCoordinatorActor : ReceiveActor
         Receive<TrialActor.Lost>(lost =>
         {
             if (!_running.Remove(Sender)) return;
+            _lanes.Ended(Sender);
             var item = (lost.Point, lost.Trial);
             int losses = _losses[item] = _losses.GetValueOrDefault(item) + 1;
             if (losses >= MaxLosses)
@@ -311,7 +315,10 @@ public sealed class StudyCoordinatorActor : ReceiveActor
     {
         var (point, trial) = item;
         var setup = new TrialSetup(_plans.For(point), trial);
-        IActorRef actor = Context.ActorOf(Props.Create(() => new TrialActor(setup, point, Self, spread)).WithDispatcher(TrialActor.ComputeDispatcher), $"trial-{point}-{trial}-{Guid.NewGuid():N}");
+        // Beside other local trials (running, or queued to start as this one's neighbours) a trial takes a lane.
+        string dispatcher = _lanes.Choose(alongside: spread is null && (_running.Count > 0 || (_queue.Count > 0 && _localWorkers > 1)));
+        IActorRef actor = Context.ActorOf(Props.Create(() => new TrialActor(setup, point, Self, spread)).WithDispatcher(dispatcher), $"trial-{point}-{trial}-{Guid.NewGuid():N}");
+        _lanes.Started(actor, dispatcher);
         _running[actor] = item;
     }
 

@@ -26,6 +26,7 @@ public sealed class TrialActor : ReceiveActor
     private readonly List<IActorRef> _counting = new(); // tiles and neuron groups: each answers with its counters
     private readonly Dictionary<(int Layer, int Tile), IActorRef> _placed = new();
     private IActorRef _encoder = ActorRefs.Nobody;
+    private string _dispatcher = ComputeDispatcher; // the trial's own: its children run where it runs (ComputeLanes)
     private int _nextBatch, _scoredBatches, _correct, _totalsReceived;
     private ChipCounters _counters = new(0);
 
@@ -46,6 +47,7 @@ public sealed class TrialActor : ReceiveActor
 
     protected override void PreStart()
     {
+        if (Context.Props.Dispatcher.StartsWith(ComputeDispatcher, StringComparison.Ordinal)) _dispatcher = Context.Props.Dispatcher;
         if (_spread is null)
         {
             Start(LocalTile);
@@ -109,7 +111,7 @@ public sealed class TrialActor : ReceiveActor
     {
         _counters = new ChipCounters(_setup.Model.Layers.Count);
         var model = _setup.Model;
-        IReadOnlyList<IActorRef> next = [Context.ActorOf(Props.Create(() => new ReadoutActor(_setup, Self)).WithDispatcher(ComputeDispatcher), "readout")];
+        IReadOnlyList<IActorRef> next = [Context.ActorOf(Props.Create(() => new ReadoutActor(_setup, Self)).WithDispatcher(_dispatcher), "readout")];
         for (int l = model.Layers.Count - 1; l >= 0; l--)
         {
             TileGrid grid = _setup.Grids[l];
@@ -120,7 +122,7 @@ public sealed class TrialActor : ReceiveActor
             {
                 int tileCol = tc;
                 groups[tc] = Context.ActorOf(Props.Create(() => new NeuronGroupActor(_setup, layer, tileCol, downstream))
-                    .WithDispatcher(ComputeDispatcher), $"group-{l}-{tc}");
+                    .WithDispatcher(_dispatcher), $"group-{l}-{tc}");
             }
             var tiles = new IActorRef[grid.Count];
             for (int tr = 0; tr < grid.TileRows; tr++)
@@ -131,13 +133,13 @@ public sealed class TrialActor : ReceiveActor
             next = tiles;
         }
         IReadOnlyList<IActorRef> firstTiles = next;
-        _encoder = Context.ActorOf(Props.Create(() => new EncoderActor(_setup, firstTiles)).WithDispatcher(ComputeDispatcher), "encoder");
+        _encoder = Context.ActorOf(Props.Create(() => new EncoderActor(_setup, firstTiles)).WithDispatcher(_dispatcher), "encoder");
         Become(Running);
         while (_nextBatch < Math.Min(_setup.BatchesInFlight, _setup.Batches)) Admit();
     }
 
     private IActorRef LocalTile(int layer, int tileRow, int tileCol, IActorRef group) =>
-        Context.ActorOf(Props.Create(() => new TileActor(_setup, layer, tileRow, tileCol, group)).WithDispatcher(ComputeDispatcher),
+        Context.ActorOf(Props.Create(() => new TileActor(_setup, layer, tileRow, tileCol, group)).WithDispatcher(_dispatcher),
             $"tile-{layer}-{_setup.Grids[layer].Index(tileRow, tileCol)}");
 
     /// <summary>A tile programmed on another node: told its group now (the group is the sender of the attachment).</summary>

@@ -22,6 +22,7 @@ namespace DistSnn.Runtime.Actors;
 public sealed class WorkerActor : ReceiveActor
 {
     private readonly int _threads;
+    private readonly ComputeLanes _lanes;
     private readonly PackageCache _cache;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly InjectedTrialFailure? _failTrial;
@@ -38,6 +39,7 @@ public sealed class WorkerActor : ReceiveActor
     public WorkerActor(int threads, PackageCache cache, InjectedTrialFailure? failTrial = null)
     {
         _threads = threads;
+        _lanes = new ComputeLanes(threads);
         _cache = cache;
         _failTrial = failTrial;
 
@@ -116,15 +118,21 @@ public sealed class WorkerActor : ReceiveActor
                 return;
             }
             var setup = new TrialSetup(_plans.For(run.Point), run.Trial);
+            // The coordinator deals this worker up to one trial per thread: a study of more than one trial has them
+            // side by side here, each on a lane.
+            string dispatcher = _lanes.Choose(alongside: _running.Count > 0 || _spec.Points.Count * _spec.Trials.Max > 1);
             Props props = _failTrial is { } fail && fail == new InjectedTrialFailure(run.Point, run.Trial)
                 ? fail.Props()
-                : Props.Create(() => new TrialActor(setup, run.Point, Self)).WithDispatcher(TrialActor.ComputeDispatcher);
-            _running[Context.ActorOf(props, $"trial-{run.Point}-{run.Trial}-{Guid.NewGuid():N}")] = (run.Point, run.Trial);
+                : Props.Create(() => new TrialActor(setup, run.Point, Self)).WithDispatcher(dispatcher);
+            IActorRef trial = Context.ActorOf(props, $"trial-{run.Point}-{run.Trial}-{Guid.NewGuid():N}");
+            _lanes.Started(trial, dispatcher);
+            _running[trial] = (run.Point, run.Trial);
         });
         Receive<HostTile>(request => _tileHost.Forward(request));
         Receive<TrialCompleted>(done =>
         {
             _running.Remove(Sender);
+            _lanes.Ended(Sender);
             _coordinator.Tell(done);
             _coordinator.Tell(new WorkRequest(1));
         });
@@ -133,6 +141,7 @@ public sealed class WorkerActor : ReceiveActor
     /// <summary>A failed trial is reported, not restarted: Akka's default would restart it and the coordinator would wait for it forever.</summary>
     protected override SupervisorStrategy SupervisorStrategy() => new TrialFailureStrategy((child, cause) =>
     {
+        _lanes.Ended(child);
         if (!_running.Remove(child, out var item))
         {
             _log.Error(cause, "{0} failed; it starts again", child.Path.Name);

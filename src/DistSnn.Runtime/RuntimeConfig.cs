@@ -73,7 +73,7 @@ public static class RuntimeConfig
     private static Config ComputeDispatcher(int computeThreads)
     {
         int threads = Math.Max(1, computeThreads);
-        string lanes = threads < 2 ? "" : string.Concat(Enumerable.Range(0, threads).Select(i => Dispatcher(ComputeLanes.Lane(i), 1)));
+        string lanes = string.Concat(Enumerable.Range(0, ComputeLanes.CountFor(threads)).Select(i => Dispatcher(ComputeLanes.Lane(i), 1)));
         return ConfigurationFactory.ParseString($$"""
         akka {
           loglevel = WARNING

@@ -18,8 +18,12 @@ public sealed class ComputeLanes
     private readonly int[] _trials; // running trials per lane
     private readonly Dictionary<IActorRef, int> _laneOf = new();
 
-    /// <param name="threads">The node's compute threads: as many lanes (none below two).</param>
-    public ComputeLanes(int threads) => _trials = new int[threads < 2 ? 0 : threads];
+    /// <param name="threads">The node's compute threads (<see cref="CountFor"/> lanes).</param>
+    public ComputeLanes(int threads) => _trials = new int[CountFor(threads)];
+
+    /// <summary>The lanes of a node with <paramref name="threads"/> compute threads: one per thread, none below two
+    /// (one thread is a lane already).</summary>
+    public static int CountFor(int threads) => threads < 2 ? 0 : threads;
 
     /// <summary>The dispatcher id of lane <paramref name="lane"/> (configured by <see cref="RuntimeConfig"/>).</summary>
     public static string Lane(int lane) => $"{Shared}-lane-{lane}";

@@ -316,7 +316,7 @@ public sealed class StudyCoordinatorActor : ReceiveActor
         var (point, trial) = item;
         var setup = new TrialSetup(_plans.For(point), trial);
         // Beside other local trials (running, or queued to start as this one's neighbours) a trial takes a lane.
-        string dispatcher = _lanes.Choose(alongside: spread is null && (_running.Count > 0 || (_queue.Count > 0 && _localWorkers > 1)));
+        string dispatcher = _lanes.Choose(alongside: spread is null && (_running.Count > 0 || _queue.Count > 0));
         IActorRef actor = Context.ActorOf(Props.Create(() => new TrialActor(setup, point, Self, spread)).WithDispatcher(dispatcher), $"trial-{point}-{trial}-{Guid.NewGuid():N}");
         _lanes.Started(actor, dispatcher);
         _running[actor] = item;
